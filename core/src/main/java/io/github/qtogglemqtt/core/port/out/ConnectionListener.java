@@ -19,6 +19,14 @@ public interface ConnectionListener {
    */
   Credentials credentials();
 
+  /**
+   * The availability messages for the coming connection attempt (asked right after {@link
+   * #credentials()}), or null when the handler has no {@code availability_topic}.
+   */
+  default @Nullable Availability availability() {
+    return null;
+  }
+
   /** The broker accepted the connection; publishing may start. */
   void connected();
 
