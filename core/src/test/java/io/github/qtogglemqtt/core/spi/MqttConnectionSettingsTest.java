@@ -14,22 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class MqttConnectionSettingsTest {
-  @TempDir static Path dir;
-  static TestPki pki;
-  static TestPki.Issued client;
-
-  @BeforeAll
-  static void generate() {
-    pki = TestPki.create(dir);
-    client = pki.issue("client");
-  }
+  static TestPki pki = TestPki.shared();
+  static Path dir = pki.directory();
+  static TestPki.Issued client = pki.issue("client");
 
   private static AdapterContext context() {
     return new AdapterContext() {

@@ -25,20 +25,12 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.PBEParameterSpec;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class PemKeyStoresTest {
-  @TempDir static Path dir;
-  static TestPki pki;
-  static TestPki.Issued client;
-
-  @BeforeAll
-  static void generate() {
-    pki = TestPki.create(dir);
-    client = pki.issue("client");
-  }
+  static TestPki pki = TestPki.shared();
+  static Path dir = pki.directory();
+  static TestPki.Issued client = pki.issue("client");
 
   @Test
   void trustStore_caFile_holdsTheCaCertificate() throws Exception {

@@ -14,7 +14,10 @@ import java.security.PrivateKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A throw-away public-key infrastructure for tests, generated at test time with the JDK's {@code
@@ -24,13 +27,38 @@ import java.util.concurrent.TimeUnit;
 public final class TestPki {
   private static final String STORE_PASSWORD = "changeit";
 
+  private static @Nullable TestPki shared;
+
   private final Path dir;
+  private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
   /** A certificate and its key, as PEM files. */
   public record Issued(Path certificate, Path key, PrivateKey privateKey) {}
 
   private TestPki(Path dir) {
     this.dir = dir;
+  }
+
+  /**
+   * One CA for the whole test JVM, in a temporary directory (keytool is slow: every test class that
+   * only needs some certificate shares this one).
+   */
+  public static synchronized TestPki shared() {
+    if (shared == null) {
+      try {
+        Path dir = Files.createTempDirectory("qtm-test-pki-");
+        dir.toFile().deleteOnExit();
+        shared = create(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return shared;
+  }
+
+  /** The directory of the files. */
+  public Path directory() {
+    return dir;
   }
 
   /** Generates a new CA in {@code dir}. */
@@ -78,6 +106,12 @@ public final class TestPki {
    *     ip:127.0.0.1}; none for a client certificate
    */
   public Issued issue(String name, String... subjectAlternativeNames) {
+    return issued.computeIfAbsent(
+        name + "|" + String.join(",", subjectAlternativeNames),
+        key -> generate(name, subjectAlternativeNames));
+  }
+
+  private Issued generate(String name, String... subjectAlternativeNames) {
     Path store = store(name);
     keytool(
         "-genkeypair",
