@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.Key;
 import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -27,10 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.crypto.Cipher;
-import javax.crypto.EncryptedPrivateKeyInfo;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -222,17 +220,20 @@ public final class PemKeyStores {
           "%s: the private key is encrypted; set tls_key_password, or decrypt it with: openssl pkcs8 -in %s -out key-plain.pem"
               .formatted(file, file.getFileName()));
     }
+    // The JDK's PKCS#12 key store keeps a private key "in protected format", which is exactly an
+    // EncryptedPrivateKeyInfo, and decrypts it on getKey (PBES2 with PBKDF2 and AES included):
+    // decryption with java.security alone, no hand-rolled crypto.
     char[] chars = password.reveal().toCharArray();
     try {
-      EncryptedPrivateKeyInfo info = new EncryptedPrivateKeyInfo(der);
-      SecretKeyFactory factory = SecretKeyFactory.getInstance(info.getAlgName());
-      Cipher cipher = Cipher.getInstance(info.getAlgName());
-      cipher.init(
-          Cipher.DECRYPT_MODE,
-          factory.generateSecret(new PBEKeySpec(chars)),
-          info.getAlgParameters());
-      return info.getKeySpec(cipher).getEncoded();
-    } catch (IOException e) {
+      KeyStore store = emptyStore();
+      store.setKeyEntry("encrypted", der, null);
+      Key key = store.getKey("encrypted", chars);
+      if (key instanceof PrivateKey privateKey) {
+        return privateKey.getEncoded();
+      }
+      throw new IllegalArgumentException(
+          "%s: the encrypted block does not hold a private key".formatted(file));
+    } catch (KeyStoreException e) {
       throw new IllegalArgumentException(
           "%s: malformed encrypted private key (%s)".formatted(file, e.getMessage()), e);
     } catch (GeneralSecurityException e) {
