@@ -97,6 +97,7 @@ public final class ConnectionLoop implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile @Nullable Thread loopThread;
 
   // the fields below are only touched on the loop's thread, except `current` (volatile)
   private @Nullable ConnectionListener listener;
@@ -124,6 +125,7 @@ public final class ConnectionLoop implements AutoCloseable {
             runnable -> {
               Thread thread = new Thread(runnable, "mqtt-connection-" + broker);
               thread.setDaemon(true);
+              loopThread = thread;
               return thread;
             });
   }
@@ -168,6 +170,12 @@ public final class ConnectionLoop implements AutoCloseable {
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    if (Thread.currentThread() == loopThread) {
+      // called from a listener callback: shut down right here instead of waiting for ourselves
+      shutDown();
+      executor.shutdown();
       return;
     }
     try {
@@ -236,6 +244,7 @@ public final class ConnectionLoop implements AutoCloseable {
     // the library enforces the CONNACK timeout; this guard catches a library that never answers
     Duration guard = settings.operationTimeout().multipliedBy(2).plusSeconds(60);
     future
+        .copy()
         .orTimeout(guard.toMillis(), TimeUnit.MILLISECONDS)
         .whenComplete(
             (session, error) -> {
@@ -383,7 +392,8 @@ public final class ConnectionLoop implements AutoCloseable {
         sent = CompletableFuture.failedFuture(e);
       }
       Duration timeout = settings.operationTimeout();
-      sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+      sent.copy()
+          .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
           .whenComplete(
               (ignored, error) -> {
                 release();

@@ -35,6 +35,7 @@ public final class MosquittoBroker implements AutoCloseable {
   private final Path dir;
   private final int port;
   private @Nullable Process process;
+  private boolean paused;
 
   private MosquittoBroker(Builder config) {
     this.config = config;
@@ -202,6 +203,7 @@ public final class MosquittoBroker implements AutoCloseable {
     if (process == null) {
       return;
     }
+    resume();
     process.destroy();
     awaitExit();
   }
@@ -212,6 +214,7 @@ public final class MosquittoBroker implements AutoCloseable {
       return;
     }
     process.destroyForcibly();
+    paused = false;
     awaitExit();
   }
 
@@ -224,19 +227,22 @@ public final class MosquittoBroker implements AutoCloseable {
   /** Stalls the broker (SIGSTOP): connections stay open, nothing is answered. */
   public synchronized void pause() {
     signal("-STOP");
+    paused = true;
   }
 
   /** Resumes a stalled broker (SIGCONT). */
   public synchronized void resume() {
-    signal("-CONT");
+    if (paused && process != null && process.isAlive()) {
+      signal("-CONT");
+    }
+    paused = false;
   }
 
   /** Kills the broker if running and deletes its directory. */
   @Override
   public synchronized void close() {
     if (process != null && process.isAlive()) {
-      resume();
-      kill();
+      kill(); // SIGKILL works on a stalled process too
     }
     deleteRecursively(dir);
   }

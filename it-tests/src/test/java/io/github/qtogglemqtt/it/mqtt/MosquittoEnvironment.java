@@ -109,6 +109,21 @@ final class MosquittoEnvironment implements BrokerEnvironment, AutoCloseable {
     broker(kind).start();
   }
 
+  @Override
+  public synchronized void kill(Broker kind) {
+    broker(kind).kill();
+  }
+
+  @Override
+  public synchronized void pause(Broker kind) {
+    broker(kind).pause();
+  }
+
+  @Override
+  public synchronized void resume(Broker kind) {
+    broker(kind).resume();
+  }
+
   /** The broker of a kind, created (and, the first time, started) on demand. */
   synchronized MosquittoBroker broker(Broker kind) {
     MosquittoBroker broker = brokers.get(kind);

@@ -48,6 +48,8 @@ final class HiveMqV3Connector implements ConnectionLoop.Connector {
     Mqtt3AsyncClient client =
         HiveMqReasons.builder(settings, credentials.clientId(), ssl)
             .useMqttVersion3()
+            // set on CONNACK, before the connect future completes, so no loss goes unreported
+            .addConnectedListener(context -> established.set(true))
             .addDisconnectedListener(
                 context -> {
                   if (context.getSource() != MqttDisconnectSource.USER
@@ -91,7 +93,6 @@ final class HiveMqV3Connector implements ConnectionLoop.Connector {
               if (error != null) {
                 throw new PublishException(HiveMqReasons.describe(error), error);
               }
-              established.set(true);
               log.debug("connected to {}:{}", settings.server(), settings.port());
               return (ConnectionLoop.Session) session;
             });

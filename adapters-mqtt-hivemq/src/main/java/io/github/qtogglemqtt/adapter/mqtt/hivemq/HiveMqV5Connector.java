@@ -52,6 +52,8 @@ final class HiveMqV5Connector implements ConnectionLoop.Connector {
     Mqtt5AsyncClient client =
         HiveMqReasons.builder(settings, credentials.clientId(), ssl)
             .useMqttVersion5()
+            // set on CONNACK, before the connect future completes, so no loss goes unreported
+            .addConnectedListener(context -> established.set(true))
             .addDisconnectedListener(
                 context -> {
                   if (context.getSource() != MqttDisconnectSource.USER
@@ -100,7 +102,6 @@ final class HiveMqV5Connector implements ConnectionLoop.Connector {
               if (error != null) {
                 throw new PublishException(HiveMqReasons.describe(error), error);
               }
-              established.set(true);
               log.debug("connected to {}:{}", settings.server(), settings.port());
               return (ConnectionLoop.Session) session;
             });

@@ -91,8 +91,19 @@ public abstract class BrokerPublisherContract {
     /** Stops the {@link Broker#RESTARTABLE} broker; its port stays reserved. */
     void stop(Broker broker);
 
-    /** Starts the {@link Broker#RESTARTABLE} broker on the same port. */
+    /** Starts the {@link Broker#RESTARTABLE} broker on the same port (no-op when running). */
     void start(Broker broker);
+
+    /** Kills the {@link Broker#RESTARTABLE} broker (SIGKILL: no clean shutdown). */
+    void kill(Broker broker);
+
+    /**
+     * Stalls the {@link Broker#RESTARTABLE} broker (SIGSTOP): sockets stay open, nothing answers.
+     */
+    void pause(Broker broker);
+
+    /** Resumes a stalled broker (SIGCONT). */
+    void resume(Broker broker);
   }
 
   /** A test subscriber. */
@@ -494,6 +505,60 @@ public abstract class BrokerPublisherContract {
     listener.awaitConnected();
     assertThat(listener.connections()).isEqualTo(2);
     assertThat(publisher.isConnected()).isTrue();
+  }
+
+  @Test
+  void reconnect_brokerKilled_connectedAgainOnceItIsBack() {
+    environment().start(Broker.RESTARTABLE);
+    Listener listener = new Listener(new Credentials(clientId(), null, null));
+    BrokerPublisher publisher = publisher(keys(Broker.RESTARTABLE, "reconnect_interval", 1));
+    publisher.start(listener);
+    listener.awaitConnected();
+
+    environment().kill(Broker.RESTARTABLE);
+    listener.awaitDisconnected();
+    environment().start(Broker.RESTARTABLE);
+
+    listener.awaitConnected();
+    assertThat(publisher.isConnected()).isTrue();
+  }
+
+  @ParameterizedTest(name = "protocol_version {0}")
+  @CsvSource({"3", "5"})
+  void reconnect_brokerStalledBeyondKeepAlive_lossDetectedAndConnectedAgainAfterwards(int protocol)
+      throws Exception {
+    environment().start(Broker.RESTARTABLE);
+    Listener listener = new Listener(new Credentials(clientId(), null, null));
+    BrokerPublisher publisher =
+        publisher(
+            keys(
+                Broker.RESTARTABLE,
+                "protocol_version",
+                protocol,
+                "keep_alive",
+                1,
+                "reconnect_interval",
+                1,
+                "timeout",
+                2));
+    publisher.start(listener);
+    listener.awaitConnected();
+
+    environment().pause(Broker.RESTARTABLE);
+    try {
+      String reason = listener.awaitDisconnected();
+      assertThat(reason).isNotBlank();
+      assertThat(publisher.isConnected()).isFalse();
+    } finally {
+      environment().resume(Broker.RESTARTABLE);
+    }
+
+    listener.awaitConnected();
+    Subscriber subscriber = subscribe(Broker.RESTARTABLE, topic("stall"));
+    publisher
+        .publish(OutboundMessage.of(topic("stall"), "alive", 1, false))
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(expectMessage(subscriber).text()).isEqualTo("alive");
   }
 
   // ---- helpers ----------------------------------------------------------------------------
