@@ -58,7 +58,9 @@ public final class ConnectionLoop implements AutoCloseable {
      *     reason in words; not called for {@link Session#close}
      * @return completes with the session once the broker accepted the connection; completes
      *     exceptionally (preferably with a {@link BridgeException} whose message is the reason in
-     *     words, such as the CONNACK reason) when the attempt fails
+     *     words, such as the CONNACK reason) when the attempt fails. When neither happens within
+     *     {@link ConnectionLoop#connectTimeout} the loop cancels this future; the connector then
+     *     abandons the attempt and releases its client
      */
     CompletableFuture<Session> connect(
         Credentials credentials, @Nullable Availability availability, ConnectionLost lost);
@@ -241,8 +243,9 @@ public final class ConnectionLoop implements AutoCloseable {
       failed(reason(e), e);
       return;
     }
-    // the library enforces the CONNACK timeout; this guard catches a library that never answers
-    Duration guard = settings.operationTimeout().multipliedBy(2).plusSeconds(60);
+    // spec 7.4: the socket connect, then at most the operation timeout for the CONNACK; a library
+    // that does not time the CONNACK out itself (Paho) is stopped here
+    Duration guard = connectTimeout(settings);
     future
         .copy()
         .orTimeout(guard.toMillis(), TimeUnit.MILLISECONDS)
@@ -268,8 +271,12 @@ public final class ConnectionLoop implements AutoCloseable {
     if (error != null || session == null) {
       Throwable cause = unwrap(error);
       if (cause instanceof TimeoutException) {
-        future.thenAccept(late -> late.disconnect(Duration.ZERO));
-        failed("no answer from %s within %ds".formatted(broker, settingsGuardSeconds()), cause);
+        if (!future.cancel(false)) {
+          future.thenAccept(late -> late.disconnect(Duration.ZERO));
+        }
+        failed(
+            "no CONNACK from %s within %ss".formatted(broker, connectTimeout(settings).toSeconds()),
+            cause);
       } else {
         failed(reason(cause), cause);
       }
@@ -295,8 +302,12 @@ public final class ConnectionLoop implements AutoCloseable {
     requireNonNull(listener, "listener is null").connected();
   }
 
-  private long settingsGuardSeconds() {
-    return settings.operationTimeout().multipliedBy(2).plusSeconds(60).toSeconds();
+  /**
+   * How long one connection attempt may take in all: the socket (and TLS) connect and then the
+   * CONNACK, each bounded by {@link MqttConnectionSettings#operationTimeout()}.
+   */
+  public static Duration connectTimeout(MqttConnectionSettings settings) {
+    return settings.operationTimeout().multipliedBy(2).plusSeconds(1);
   }
 
   private void lost(int thisAttempt, String reason, @Nullable Throwable cause) {

@@ -34,11 +34,22 @@ public final class MosquittoBroker implements AutoCloseable {
   private final Builder config;
   private final Path dir;
   private final int port;
-  private @Nullable Process process;
+  private volatile @Nullable Process process;
   private boolean paused;
 
   private MosquittoBroker(Builder config) {
     this.config = config;
+    // a test JVM that dies must not leave brokers behind
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .unstarted(
+                    () -> {
+                      Process p = process;
+                      if (p != null) {
+                        p.destroyForcibly();
+                      }
+                    }));
     try {
       this.dir = Files.createTempDirectory("mosquitto-");
       this.port = config.port != 0 ? config.port : freePort();

@@ -23,9 +23,8 @@ final class HiveMqReasons {
         com.hivemq.client.mqtt.MqttClientTransportConfig.builder()
             .serverHost(settings.server())
             .serverPort(settings.port())
-            // spec 7.4: the socket connect may take up to the keep-alive, the CONNACK the timeout
-            .socketConnectTimeout(
-                Math.max(timeoutMillis, settings.keepAlive().toMillis()), TimeUnit.MILLISECONDS)
+            // the socket (and TLS) connect, then the CONNACK: each at most the operation timeout
+            .socketConnectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .mqttConnectTimeout(timeoutMillis, TimeUnit.MILLISECONDS);
     if (ssl != null) {
       transport = transport.sslConfig(ssl);

@@ -86,16 +86,24 @@ final class HiveMqV3Connector implements ConnectionLoop.Connector {
                   .build());
     }
     Session session = new Session(client);
-    return client
-        .connect(builder.build())
-        .handle(
-            (connAck, error) -> {
-              if (error != null) {
-                throw new PublishException(HiveMqReasons.describe(error), error);
-              }
-              log.debug("connected to {}:{}", settings.server(), settings.port());
-              return (ConnectionLoop.Session) session;
-            });
+    CompletableFuture<ConnectionLoop.Session> result =
+        client
+            .connect(builder.build())
+            .handle(
+                (connAck, error) -> {
+                  if (error != null) {
+                    throw new PublishException(HiveMqReasons.describe(error), error);
+                  }
+                  log.debug("connected to {}:{}", settings.server(), settings.port());
+                  return (ConnectionLoop.Session) session;
+                });
+    result.whenComplete(
+        (ignored, error) -> {
+          if (result.isCancelled()) {
+            client.disconnect(); // the loop gave up on this attempt
+          }
+        });
+    return result;
   }
 
   static MqttQos qos(int qos) {

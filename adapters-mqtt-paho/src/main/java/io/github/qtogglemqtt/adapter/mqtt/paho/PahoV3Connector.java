@@ -85,6 +85,13 @@ final class PahoV3Connector implements ConnectionLoop.Connector {
       options.setHttpsHostnameVerificationEnabled(settings.tls().verify());
     }
     Session session = new Session(client);
+    // the loop cancels an attempt without CONNACK (Paho itself waits for it forever)
+    result.whenComplete(
+        (ignored, error) -> {
+          if (result.isCancelled()) {
+            session.dispose();
+          }
+        });
     client.setCallback(
         new MqttCallback() {
           @Override

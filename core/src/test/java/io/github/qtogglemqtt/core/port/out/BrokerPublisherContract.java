@@ -546,6 +546,11 @@ public abstract class BrokerPublisherContract {
 
     environment().pause(Broker.RESTARTABLE);
     try {
+      CompletableFuture<Void> unacknowledged =
+          publisher.publish(OutboundMessage.of(topic("stall"), "lost?", 1, false));
+      assertThat(failure(unacknowledged))
+          .as("a QoS 1 publish the stalled broker never acknowledges fails, so it can be retried")
+          .isInstanceOf(PublishException.class);
       String reason = listener.awaitDisconnected();
       assertThat(reason).isNotBlank();
       assertThat(publisher.isConnected()).isFalse();
@@ -559,6 +564,36 @@ public abstract class BrokerPublisherContract {
         .publish(OutboundMessage.of(topic("stall"), "alive", 1, false))
         .get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertThat(expectMessage(subscriber).text()).isEqualTo("alive");
+  }
+
+  @ParameterizedTest(name = "protocol_version {0}")
+  @CsvSource({"3", "5"})
+  void connect_brokerStalledAtStart_attemptTimesOutThenConnectsAfterResume(int protocol) {
+    environment().start(Broker.RESTARTABLE);
+    environment().pause(Broker.RESTARTABLE);
+    Listener listener = new Listener(new Credentials(clientId(), null, null));
+    BrokerPublisher publisher;
+    try {
+      publisher =
+          publisher(
+              keys(
+                  Broker.RESTARTABLE,
+                  "protocol_version",
+                  protocol,
+                  "reconnect_interval",
+                  1,
+                  "timeout",
+                  1));
+      publisher.start(listener);
+
+      assertThat(listener.awaitDisconnected()).as("an attempt without CONNACK fails").isNotBlank();
+      assertThat(listener.connections()).isZero();
+    } finally {
+      environment().resume(Broker.RESTARTABLE);
+    }
+
+    listener.awaitConnected();
+    assertThat(publisher.isConnected()).isTrue();
   }
 
   // ---- helpers ----------------------------------------------------------------------------
