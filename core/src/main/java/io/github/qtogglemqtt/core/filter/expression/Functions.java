@@ -131,9 +131,10 @@ final class Functions {
         (v, c) -> {
           long digits = v.length > 1 ? Py.truncate(v[1]) : 0L;
           Object x = Py.requireNumber(v[0]);
-          return Py.isInt(x)
-              ? Py.roundInt(Py.longOf(x), digits)
-              : Py.roundFloat((Double) x, digits);
+          if (Py.isInt(x)) {
+            return Py.roundInt(Py.longOf(x), digits);
+          }
+          return Py.roundFloat((Double) x, digits);
         });
     stateless(
         t,
@@ -279,7 +280,7 @@ final class Functions {
     if (a == 0) {
       return 0;
     }
-    if (b >= 63) {
+    if (b >= 64) {
       throw Errors.overflow();
     }
     long r = a << b;
