@@ -159,6 +159,7 @@ final class Parser {
             INVALID_ARGUMENT_KIND,
             name,
             position(argStart),
+            i + 1,
             "invalid kind of argument %d of function \"%s\" at position %d: a port reference (@) is not a value"
                 .formatted(i + 1, name, position(argStart)));
       }
