@@ -37,7 +37,7 @@ public abstract class TemplateEngineContract {
   protected abstract BrokenTemplate brokenTemplate();
 
   /** A template that does not compile and where its error is. */
-  protected record BrokenTemplate(String source, int line, int column) {}
+  public record BrokenTemplate(String source, int line, int column) {}
 
   private String render(String source, Map<String, @Nullable Object> context) {
     return engine().compile("handlers[0].template", source).render(context);
