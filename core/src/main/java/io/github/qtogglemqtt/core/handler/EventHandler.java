@@ -120,21 +120,6 @@ public final class EventHandler implements EventSink, AutoCloseable {
     return new EventHandler(settings, global, null, json, observer, clock, zone, true);
   }
 
-  /**
-   * A handler whose outbox has no publisher: every accepted message is reported at once, in order,
-   * as {@code HandlingOutcome.Published(message, 0)} (the app's {@code render}). Placeholder in the
-   * app branch until the core handler lands; its real body comes from the core-handler branch.
-   */
-  public static EventHandler dryRun(
-      HandlerSettings settings,
-      GlobalSettings global,
-      JsonEncoder json,
-      HandlerObserver observer,
-      Clock clock,
-      ZoneId zone) {
-    throw new UnsupportedOperationException("EventHandler.dryRun lands with the core handler");
-  }
-
   /** The handler's name. */
   public String name() {
     return name;
