@@ -39,7 +39,7 @@ class ConfigValidatorTest {
             """
             json_encoder = fake
             event_handlers = [
-              {client = fake, template_engine = fake, server = a, password = "pw"}
+              {client = fake, template_engine = fake, server = a, username = u, password = "pw"}
               {client = fake, template_engine = fake, server = b, port = 1884}
             ]
             source { type = fake, url = "http://x" }
