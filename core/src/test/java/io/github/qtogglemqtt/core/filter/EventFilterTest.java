@@ -17,10 +17,7 @@ import org.junit.jupiter.api.Test;
  * {@code {"id": "relay1", "type": "boolean", "enabled": true, "tag": "door"}}, number port {@code
  * t1} = 61.5, device {@code {"name": "garage", "uptime": 10}}, slave {@code shed} online.
  *
- * <p>Expression rows: while {@code Expression.parse} is the "unsupported" stub (the expression
- * language lands in parallel, issue 4), they assert that the filter is refused at configuration
- * time with the key and the expression named; once expressions parse, the same tests assert the
- * table's decision.
+ * <p>The expression rows run the real expression language (spec 5).
  */
 class EventFilterTest {
   private static final double NOW = 1_718_000_000.25;
@@ -186,16 +183,14 @@ class EventFilterTest {
   }
 
   @Test
-  void portValueExpression_t2IsFour_valueForty_acceptsWhenExpressionsParse() {
+  void portValueExpression_t2IsFour_valueForty_accepts() {
     state.apply(event("{\"type\": \"value-change\", \"params\": {\"id\": \"t2\", \"value\": 4}}"));
     state.apply(
         event(
             "{\"type\": \"port-update\", \"params\": {\"id\": \"t2\", \"type\": \"number\","
                 + " \"enabled\": true, \"value\": 4}}"));
     EventFilter filter = compile("{\"port_value\": \"MUL($t2, 10)\"}");
-    if (expressionsUnsupported("port_value", "MUL($t2, 10)")) {
-      return;
-    }
+    assertThat(problems).isEmpty();
     assertThat(
             decide(
                     filter,
@@ -205,11 +200,9 @@ class EventFilterTest {
   }
 
   @Test
-  void portValueExpression_t2Unknown_rejectsWithAWarningWhenExpressionsParse() {
+  void portValueExpression_t2Unknown_rejectsWithAWarning() {
     EventFilter filter = compile("{\"port_value\": \"MUL($t2, 10)\"}");
-    if (expressionsUnsupported("port_value", "MUL($t2, 10)")) {
-      return;
-    }
+    assertThat(problems).isEmpty();
     FilterResult result =
         decide(
             filter, "{\"type\": \"value-change\", \"params\": {\"id\": \"t1\", \"value\": 40.0}}");
@@ -298,32 +291,26 @@ class EventFilterTest {
   }
 
   @Test
-  void expressionGtT1_t1EnabledAbove50_acceptsWhenExpressionsParse() {
+  void expressionGtT1_t1EnabledAbove50_accepts() {
     EventFilter filter = compile("{\"expression\": \"GT($t1, 50)\"}");
-    if (expressionsUnsupported("expression", "GT($t1, 50)")) {
-      return;
-    }
+    assertThat(problems).isEmpty();
     assertThat(decide(filter, RELAY1_ON).accepted()).isTrue();
   }
 
   @Test
-  void expressionGtT1_t1Disabled_rejectsWhenExpressionsParse() {
+  void expressionGtT1_t1Disabled_rejects() {
     sync(false);
     EventFilter filter = compile("{\"expression\": \"GT($t1, 50)\"}");
-    if (expressionsUnsupported("expression", "GT($t1, 50)")) {
-      return;
-    }
+    assertThat(problems).isEmpty();
     FilterResult result = decide(filter, RELAY1_ON);
     assertThat(result.accepted()).isFalse();
     assertThat(result.warning()).contains("GT($t1, 50)");
   }
 
   @Test
-  void expressionDeviceAttr_poorContext_rejectsWhenExpressionsParse() {
+  void expressionDeviceAttr_poorContext_rejects() {
     EventFilter filter = compile("{\"expression\": \"#:uptime\"}");
-    if (expressionsUnsupported("expression", "#:uptime")) {
-      return;
-    }
+    assertThat(problems).isEmpty();
     assertThat(decide(filter, RELAY1_ON).accepted()).isFalse();
   }
 
@@ -333,19 +320,53 @@ class EventFilterTest {
         .isTrue();
   }
 
-  /**
-   * While the expression language is the stub: the filter must be refused at configuration time,
-   * the problem naming the key and the expression (D8), never silently accepted.
-   */
-  private boolean expressionsUnsupported(String key, String expression) {
-    if (problems.isEmpty()) {
-      return false;
-    }
+  @Test
+  void expressionWithSyntaxError_compile_isAConfigurationProblemNamingKeyExpressionAndPosition() {
+    compile("{\"expression\": \"GT($t1, 50) + 1 @\"}");
+
     assertThat(problems).hasSize(1);
     assertThat(problems.get(0))
-        .startsWith(key + ": ")
-        .contains("\"" + expression + "\"")
-        .contains("does not parse");
-    return true;
+        .startsWith("expression: ")
+        .contains("\"GT($t1, 50) + 1 @\"")
+        .contains("does not parse")
+        .contains("position");
+  }
+
+  @Test
+  void transitionNotAPair_compile_isAConfigurationProblem() {
+    compile("{\"port_value_transition\": [true], \"device_uptime_transition\": 5}");
+
+    assertThat(problems)
+        .containsExactly(
+            "port_value_transition: must be a two-element list [from, to] (got a list of 1"
+                + " elements)",
+            "device_uptime_transition: must be a two-element list [from, to] (got integer)");
+  }
+
+  @Test
+  void unknownKey_compile_isAWarningNotAProblem() {
+    compile("{\"devices_name\": \"x\"}");
+
+    assertThat(problems).isEmpty();
+    assertThat(warnings).singleElement().asString().startsWith("devices_name: unknown filter key");
+  }
+
+  @Test
+  void expressionContextRich_deviceAttribute_accepts() {
+    EventFilter filter =
+        EventFilter.compile(
+            TestJson.object("{\"expression\": \"#:uptime\"}"),
+            new FilterProblems() {
+              @Override
+              public void problem(String key, String message) {
+                problems.add(key + ": " + message);
+              }
+
+              @Override
+              public void warning(String key, String message) {}
+            },
+            true);
+    assertThat(problems).isEmpty();
+    assertThat(decide(filter, RELAY1_ON).accepted()).isTrue();
   }
 }
