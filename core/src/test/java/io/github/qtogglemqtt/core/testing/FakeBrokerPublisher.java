@@ -165,6 +165,11 @@ public final class FakeBrokerPublisher implements BrokerPublisher {
     return new ArrayList<>(availabilities);
   }
 
+  /** Whether {@link #start} was called. */
+  public boolean isStarted() {
+    return listener != null;
+  }
+
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
     return closed;
