@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PublisherOutbox implements Outbox {
   /** Messages handed to the publisher and not yet completed, at most. */
-  static final int WINDOW = 64;
+  static final int WINDOW = BrokerPublisher.MAX_IN_FLIGHT;
 
   /** With {@code buffer_size = 0}: the queue that rides out publish latency while connected. */
   static final int TRANSIT_CAPACITY = 1_000;
