@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 final class JinjaTranslator {
   static final String DUMMY = "__q_u";
   static final String NONE_NAME = "__q_none";
+  static final String DICT_FUNCTION = "__q_dict";
 
   /** Names Pebble's parser turns into literals; as Jinja2 variables they need another route. */
   private static final Set<String> PEBBLE_LITERALS =
@@ -741,13 +742,14 @@ final class JinjaTranslator {
               bracketPositions.push(t.position());
               pendingIfs.push(new int[] {0});
               brackets.push(Bracket.DICT);
-              out.append('{');
+              // Pebble's map literal is a HashMap; Python dicts keep insertion order.
+              out.append(DICT_FUNCTION).append('(');
               operand = false;
             }
             case "}" -> {
               close(brackets, bracketPositions, t, Bracket.DICT);
               pendingIfs.pop();
-              out.append('}');
+              out.append(')');
               operand = true;
             }
             case "." -> {
@@ -825,7 +827,7 @@ final class JinjaTranslator {
                 throw error(t.position(), "unexpected ':'");
               }
               expectOperand(operand, t);
-              out.append(':');
+              out.append(',');
               operand = false;
             }
             case "=" -> {
