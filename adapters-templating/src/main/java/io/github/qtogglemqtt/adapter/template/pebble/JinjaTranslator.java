@@ -93,7 +93,24 @@ final class JinjaTranslator {
     return translator.out.toString();
   }
 
-  private record Block(String tag, int position) {}
+  private static final class Block {
+    private final String tag;
+    private final int position;
+    private boolean sawElse;
+
+    Block(String tag, int position) {
+      this.tag = tag;
+      this.position = position;
+    }
+
+    String tag() {
+      return tag;
+    }
+
+    int position() {
+      return position;
+    }
+  }
 
   private enum Kind {
     NAME,
@@ -396,6 +413,9 @@ final class JinjaTranslator {
       }
       case "elif" -> {
         requireOpen(tag, "if", false);
+        if (blocks.peek().sawElse) {
+          throw error(tag.position(), "unexpected 'elif' after 'else'");
+        }
         requireExpression(tokens, tag, closePosition);
         expression(tokens, gaps, 1, tokens.size(), closePosition, false);
       }
@@ -404,6 +424,10 @@ final class JinjaTranslator {
             || !(blocks.peek().tag().equals("if") || blocks.peek().tag().equals("for"))) {
           throw error(tag.position(), "unexpected 'else': no open 'if' or 'for' tag");
         }
+        if (blocks.peek().sawElse) {
+          throw error(tag.position(), "unexpected second 'else'");
+        }
+        blocks.peek().sawElse = true;
         nothingAfter(tokens);
       }
       case "endif", "endfor" -> {
@@ -696,7 +720,8 @@ final class JinjaTranslator {
               } else if (hasTopLevelComma(tokens, i, to)
                   || (i + 1 < to && tokens.get(i + 1).is(")"))) {
                 brackets.push(Bracket.TUPLE);
-                out.append('[');
+                // Parenthesized: Pebble reads no subscript after a bare list literal.
+                out.append("([");
               } else {
                 brackets.push(Bracket.GROUP);
                 out.append('(');
@@ -710,7 +735,7 @@ final class JinjaTranslator {
               if (b != Bracket.CALL && b != Bracket.TUPLE) {
                 expectOperand(operand, t);
               }
-              out.append(b == Bracket.TUPLE ? ']' : ')');
+              out.append(b == Bracket.TUPLE ? "])" : ")");
               operand = true;
             }
             case "[" -> {
@@ -724,7 +749,7 @@ final class JinjaTranslator {
                 out.append("[ ").append(DUMMY).append(" @k ");
               } else {
                 brackets.push(Bracket.LIST);
-                out.append('[');
+                out.append("([");
               }
               operand = false;
             }
@@ -734,7 +759,7 @@ final class JinjaTranslator {
               if (b == Bracket.SUBSCRIPT) {
                 expectOperand(operand, t);
               }
-              out.append(']');
+              out.append(b == Bracket.LIST ? "])" : "]");
               operand = true;
             }
             case "{" -> {
@@ -878,8 +903,9 @@ final class JinjaTranslator {
     if (operand) {
       throw error(
           t.position(),
-          "expected an operator before '%s'"
-              .formatted(t.kind() == Kind.STRING ? t.text() : t.text()));
+          t.kind() == Kind.STRING
+              ? "expected an operator before this string"
+              : "expected an operator before '%s'".formatted(t.text()));
     }
   }
 
