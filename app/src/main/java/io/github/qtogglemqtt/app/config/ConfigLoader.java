@@ -87,8 +87,11 @@ public final class ConfigLoader {
     return new ConfigLoader(file).build(tree, events);
   }
 
-  /** Like {@link #load} for HOCON text; relative paths resolve against {@code baseDirectory}. */
-  static AppConfig loadText(String text, Path file, @Nullable String events) {
+  /**
+   * Like {@link #load} for HOCON text (a built-in configuration such as {@code demo}'s); relative
+   * paths resolve against the folder of {@code file}, which need not exist.
+   */
+  public static AppConfig loadText(String text, Path file, @Nullable String events) {
     return new ConfigLoader(file).build(HoconReader.parse(text), events);
   }
 
