@@ -48,6 +48,8 @@ public final class EventHandler implements EventSink, AutoCloseable {
   private @Nullable Thread worker;
   private volatile boolean accepting = true;
   private boolean started;
+  private volatile boolean publisherStarted;
+  private boolean publisherClosed;
   private boolean closed;
 
   /**
@@ -141,7 +143,8 @@ public final class EventHandler implements EventSink, AutoCloseable {
   }
 
   /**
-   * Starts the handler's worker thread, the outbox and the publisher's connection loop. Idempotent.
+   * Starts the handler's worker thread and the outbox; the publisher's connection loop starts as
+   * soon as the first snapshot or event has been processed. Idempotent.
    *
    * @throws IllegalStateException after {@link #close()}
    */
@@ -157,9 +160,28 @@ public final class EventHandler implements EventSink, AutoCloseable {
       worker =
           Thread.ofPlatform().daemon().name("qtoggle-mqtt-handler-" + name).start(this::workLoop);
       outbox.start();
-      if (publisher != null) {
-        publisher.start(new Listener());
+    }
+  }
+
+  /**
+   * Starts the publisher's connection loop once the state has something to connect with: after the
+   * first snapshot or event, so that {@code client_id} and {@code availability_topic} render with
+   * the device attributes (spec 7.3) rather than empty.
+   */
+  private void startPublisher() {
+    if (publisherStarted || publisher == null) {
+      return;
+    }
+    synchronized (lifecycle) {
+      if (publisherClosed || publisherStarted) {
+        return;
       }
+      publisherStarted = true;
+    }
+    try {
+      publisher.start(new Listener());
+    } catch (RuntimeException e) {
+      observer.warning(name, "the broker connection did not start: %s".formatted(e));
     }
   }
 
@@ -231,6 +253,7 @@ public final class EventHandler implements EventSink, AutoCloseable {
       } catch (RuntimeException e) {
         observer.warning(name, "unexpected failure: %s".formatted(String.valueOf(e)));
       } finally {
+        startPublisher();
         pending.decrementAndGet();
         progress();
       }
@@ -317,6 +340,9 @@ public final class EventHandler implements EventSink, AutoCloseable {
               .formatted(unprocessed, unprocessed == 1 ? "" : "s"));
     }
     outbox.shutdown(deadline);
+    synchronized (lifecycle) {
+      publisherClosed = true;
+    }
     if (publisher != null) {
       try {
         publisher.close();

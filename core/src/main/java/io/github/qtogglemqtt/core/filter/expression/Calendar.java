@@ -89,7 +89,7 @@ final class Calendar {
   private static void calendar(
       Map<String, Functions.Spec> t, String name, int min, int max, Function.Compute compute) {
     Function shared =
-        new Function() {
+        new Function.Strict() {
           @Override
           void before(EvaluationContext context) {
             requireRealTime(context);

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * whole text. Evaluation reads everything, the clock and the zone included, from its {@link
  * EvaluationContext}; any failure, including overflow of the 64-bit integer arithmetic and other
  * cases where the original Python would crash (D9), is an {@link EvaluationException} whose message
- * names the expression and the function that failed.
+ * says what failed, naming the function ({@code DIV: arithmetic error: division by zero}) or the
+ * reference ({@code unknown port "t2"}); the caller adds the expression's text and its key.
  */
 public final class Expression {
   private final String text;
@@ -52,22 +53,16 @@ public final class Expression {
     try {
       result = root.eval(context);
     } catch (EvaluationException e) {
-      throw named(e.getMessage(), e.unavailable(), e);
+      throw e;
     } catch (RuntimeException e) {
-      throw named("failed: %s".formatted(e), false, e);
+      EvaluationException wrapped = new EvaluationException("failed: %s".formatted(e), false);
+      wrapped.initCause(e);
+      throw wrapped;
     }
     if (result instanceof Boolean b) {
       return b ? 1L : 0L;
     }
     return result;
-  }
-
-  private EvaluationException named(
-      @Nullable String message, boolean unavailable, RuntimeException cause) {
-    EvaluationException e =
-        new EvaluationException("expression \"%s\": %s".formatted(text, message), unavailable);
-    e.initCause(cause);
-    return e;
   }
 
   /** The expression as written. */

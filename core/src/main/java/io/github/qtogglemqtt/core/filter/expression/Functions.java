@@ -4,7 +4,6 @@ import io.github.qtogglemqtt.core.model.Values;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -334,97 +333,63 @@ final class Functions {
   /** The functions that do not evaluate all their arguments (spec 5.2). */
   static final class Lazy {
     static final Function IF =
-        new Function() {
-          @Override
-          Object call(String name, List<Node> args, EvaluationContext context) {
-            return Values.truthy(args.get(0).eval(context))
-                ? args.get(1).eval(context)
-                : args.get(2).eval(context);
-          }
-
-          @Override
-          Object compute(Object[] values, EvaluationContext context) {
-            throw new IllegalStateException("IF is lazy");
-          }
-        };
+        Function.lazy(
+            (args, context) ->
+                Values.truthy(args.get(0).eval(context))
+                    ? args.get(1).eval(context)
+                    : args.get(2).eval(context));
 
     static final Function AND =
-        new Function() {
-          @Override
-          Object call(String name, List<Node> args, EvaluationContext context) {
-            for (Node arg : args) {
-              if (!Values.truthy(arg.eval(context))) {
-                return 0L;
+        Function.lazy(
+            (args, context) -> {
+              for (Node arg : args) {
+                if (!Values.truthy(arg.eval(context))) {
+                  return 0L;
+                }
               }
-            }
-            return 1L;
-          }
-
-          @Override
-          Object compute(Object[] values, EvaluationContext context) {
-            throw new IllegalStateException("AND is lazy");
-          }
-        };
+              return 1L;
+            });
 
     static final Function OR =
-        new Function() {
-          @Override
-          Object call(String name, List<Node> args, EvaluationContext context) {
-            for (Node arg : args) {
-              if (Values.truthy(arg.eval(context))) {
-                return 1L;
+        Function.lazy(
+            (args, context) -> {
+              for (Node arg : args) {
+                if (Values.truthy(arg.eval(context))) {
+                  return 1L;
+                }
               }
-            }
-            return 0L;
-          }
+              return 0L;
+            });
 
-          @Override
-          Object compute(Object[] values, EvaluationContext context) {
-            throw new IllegalStateException("OR is lazy");
-          }
-        };
-
+    /** 1 unless the argument fails with an unavailable-family error; other errors propagate. */
     static final Function AVAILABLE =
-        new Function() {
-          @Override
-          Object call(String name, List<Node> args, EvaluationContext context) {
-            try {
-              args.get(0).eval(context);
-              return 1L;
-            } catch (EvaluationException e) {
-              if (e.unavailable()) {
-                return 0L;
+        Function.lazy(
+            (args, context) -> {
+              try {
+                args.get(0).eval(context);
+                return 1L;
+              } catch (EvaluationException e) {
+                if (e.unavailable()) {
+                  return 0L;
+                }
+                throw e;
               }
-              throw e;
-            }
-          }
+            });
 
-          @Override
-          Object compute(Object[] values, EvaluationContext context) {
-            throw new IllegalStateException("AVAILABLE is lazy");
-          }
-        };
-
+    /** The default is evaluated first, and its errors propagate. */
     static final Function DEFAULT =
-        new Function() {
-          @Override
-          Object call(String name, List<Node> args, EvaluationContext context) {
-            Object fallback = args.get(1).eval(context);
-            try {
-              return args.get(0).eval(context);
-            } catch (EvaluationException e) {
-              if (e.unavailable()) {
-                return fallback;
+        Function.lazy(
+            (args, context) -> {
+              Object fallback = args.get(1).eval(context);
+              try {
+                return args.get(0).eval(context);
+              } catch (EvaluationException e) {
+                if (e.unavailable()) {
+                  return fallback;
+                }
+                throw e;
               }
-              throw e;
-            }
-          }
-
-          @Override
-          Object compute(Object[] values, EvaluationContext context) {
-            throw new IllegalStateException("DEFAULT is lazy");
-          }
-        };
+            });
 
     private Lazy() {}
   }

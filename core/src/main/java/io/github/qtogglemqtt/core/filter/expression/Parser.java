@@ -77,10 +77,7 @@ final class Parser {
       } else if (c == ')') {
         if (level == 0 || (level == 1 && close >= 0)) {
           throw new ExpressionSyntaxException(
-              UNBALANCED_PARENTHESES,
-              null,
-              position(i),
-              "unbalanced parentheses at position %d".formatted(position(i)));
+              UNBALANCED_PARENTHESES, null, position(i), "unbalanced parentheses");
         }
         if (level == 1) {
           close = i;
@@ -123,10 +120,7 @@ final class Parser {
     Functions.Spec spec = Functions.lookup(name);
     if (spec == null) {
       throw new ExpressionSyntaxException(
-          UNKNOWN_FUNCTION,
-          name,
-          position(start),
-          "unknown function \"%s\" at position %d".formatted(name, position(start)));
+          UNKNOWN_FUNCTION, name, position(start), "unknown function \"%s\"".formatted(name));
     }
     int count = ranges.size();
     if (count < spec.min() || count > spec.max()) {
@@ -134,16 +128,15 @@ final class Parser {
           INVALID_NUMBER_OF_ARGUMENTS,
           name,
           position(start),
-          "invalid number of arguments for function \"%s\" at position %d: %d, expected %s"
-              .formatted(name, position(start), count, arity(spec)));
+          "invalid number of arguments for function \"%s\": %d, expected %s"
+              .formatted(name, count, arity(spec)));
     }
     if (count > 0 && depth + 1 >= MAX_DEPTH) {
       throw new ExpressionSyntaxException(
           TOO_DEEP,
           name,
           position(start),
-          "function calls are nested more than %d deep at position %d"
-              .formatted(MAX_DEPTH, position(start)));
+          "function calls are nested more than %d deep".formatted(MAX_DEPTH));
     }
     List<Node> args = new ArrayList<>(count);
     for (int[] range : ranges) {
@@ -159,8 +152,9 @@ final class Parser {
             INVALID_ARGUMENT_KIND,
             name,
             position(argStart),
-            "invalid kind of argument %d of function \"%s\" at position %d: a port reference (@) is not a value"
-                .formatted(i + 1, name, position(argStart)));
+            i + 1,
+            "invalid kind of argument %d of function \"%s\": a port reference (@) is not a value"
+                .formatted(i + 1, name));
       }
     }
     return new Node.Call(name, spec.factory().get(), List.copyOf(args));
@@ -202,8 +196,7 @@ final class Parser {
           MISSING_ATTR_PREFIX,
           null,
           position(end),
-          "a device attribute reference needs \"#:attr\" or \"#device:attr\" (position %d)"
-              .formatted(position(end)));
+          "a device attribute reference needs \"#:attr\" or \"#device:attr\"");
     }
     checkChars(start + 1, colon, false);
     String device = text.substring(start + 1, colon);
@@ -277,7 +270,7 @@ final class Parser {
         UNEXPECTED_CHARACTER,
         token,
         position(index),
-        "unexpected character \"%s\" at position %d".formatted(token, position(index)));
+        "unexpected character \"%s\"".formatted(token));
   }
 
   /** The 1-based code point position of a char index. */

@@ -23,7 +23,7 @@ final class Stateful {
   private Stateful() {}
 
   /** RISING (rising = true) and FALLING. */
-  static final class Rising extends Function {
+  static final class Rising extends Function.Strict {
     private final boolean rising;
     private @Nullable Object last;
 
@@ -43,7 +43,7 @@ final class Stateful {
   }
 
   /** ACC and ACCINC (increasing only = true). */
-  static final class Acc extends Function {
+  static final class Acc extends Function.Strict {
     private final boolean increasingOnly;
     private @Nullable Object last;
 
@@ -65,7 +65,7 @@ final class Stateful {
   }
 
   /** HYST(x, low, high). */
-  static final class Hyst extends Function {
+  static final class Hyst extends Function.Strict {
     private long state;
 
     @Override
@@ -77,7 +77,7 @@ final class Stateful {
   }
 
   /** SEQUENCE(v1, d1, v2, d2, ...): the cycle starts at the first evaluation. */
-  static final class Sequence extends Function {
+  static final class Sequence extends Function.Strict {
     private @Nullable Long start;
 
     @Override
@@ -111,7 +111,7 @@ final class Stateful {
   }
 
   /** DELAY(x, ms): the value x had ms ago. */
-  static final class Delay extends Function {
+  static final class Delay extends Function.Strict {
     private final Deque<Object[]> queue = new ArrayDeque<>();
     private @Nullable Object last;
     private @Nullable Object current;
@@ -142,7 +142,7 @@ final class Stateful {
   }
 
   /** TIMER(x, on, off, ms). */
-  static final class Timer extends Function {
+  static final class Timer extends Function.Strict {
     private @Nullable Long started;
 
     @Override
@@ -166,7 +166,7 @@ final class Stateful {
   }
 
   /** SAMPLE(x, ms): takes x at most once every ms. */
-  static final class Sample extends Function {
+  static final class Sample extends Function.Strict {
     private @Nullable Object value;
     private long taken;
 
@@ -184,7 +184,7 @@ final class Stateful {
   }
 
   /** FREEZE(x, ms): holds a changed value for at least ms. */
-  static final class Freeze extends Function {
+  static final class Freeze extends Function.Strict {
     private @Nullable Object value;
     private @Nullable Long since;
 
@@ -208,7 +208,7 @@ final class Stateful {
   }
 
   /** HELD(x, v, ms): 1 once x has equalled v at every evaluation for ms. */
-  static final class Held extends Function {
+  static final class Held extends Function.Strict {
     private @Nullable Long since;
 
     @Override
@@ -227,7 +227,7 @@ final class Stateful {
   }
 
   /** DERIV(x, ms): rate of change per second. */
-  static final class Deriv extends Function {
+  static final class Deriv extends Function.Strict {
     private @Nullable Object lastValue;
     private long lastTime;
     private Object lastResult = 0L;
@@ -260,7 +260,7 @@ final class Stateful {
   }
 
   /** INTEG(x, acc, ms): trapezoidal integration. */
-  static final class Integ extends Function {
+  static final class Integ extends Function.Strict {
     private @Nullable Object lastValue;
     private long lastTime;
 
@@ -290,7 +290,7 @@ final class Stateful {
   }
 
   /** FMAVG (median = false) and FMEDIAN over the last w samples. */
-  static final class MovingWindow extends Function {
+  static final class MovingWindow extends Function.Strict {
     private final boolean median;
     private final Deque<Object> samples = new ArrayDeque<>();
     private @Nullable Long lastTime;

@@ -58,12 +58,14 @@ class ExpressionParseTest {
               assertThat(e.code()).isEqualTo("invalid-argument-kind");
               assertThat(e.token()).isEqualTo("MAX");
               assertThat(e.position()).isEqualTo(5);
+              assertThat(e.argument()).isEqualTo(1);
               assertThat(e.getMessage()).contains("argument 1");
             });
     syntaxError("ADD(1,  @)")
         .satisfies(
             e -> {
               assertThat(e.position()).isEqualTo(9);
+              assertThat(e.argument()).isEqualTo(2);
               assertThat(e.getMessage()).contains("argument 2");
             });
   }
