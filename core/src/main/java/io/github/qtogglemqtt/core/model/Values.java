@@ -2,6 +2,8 @@ package io.github.qtogglemqtt.core.model;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -206,6 +208,10 @@ public final class Values {
     }
     // Double.toString gives the shortest round-tripping digits (JDK 19+).
     BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+    if (decimal.precision() == 2) {
+      // Double.toString writes at least two digits (4.9E-324) where one may do (Python: 5e-324).
+      decimal = shortestOneDigit(decimal, Math.abs(value));
+    }
     String digits = decimal.unscaledValue().toString();
     int exponent = digits.length() - decimal.scale() - 1;
     StringBuilder out = new StringBuilder(24);
@@ -237,6 +243,25 @@ public final class Values {
       out.append(abs);
     }
     return out.toString();
+  }
+
+  /**
+   * The one-digit decimal nearest to {@code twoDigits} that reads back as {@code value}, if any.
+   */
+  private static BigDecimal shortestOneDigit(BigDecimal twoDigits, double value) {
+    BigDecimal best = twoDigits;
+    BigDecimal bestDistance = null;
+    for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+      BigDecimal candidate = twoDigits.round(new MathContext(1, mode)).stripTrailingZeros();
+      if (candidate.signum() != 0 && candidate.doubleValue() == value) {
+        BigDecimal distance = candidate.subtract(new BigDecimal(value)).abs();
+        if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
+          best = candidate;
+          bestDistance = distance;
+        }
+      }
+    }
+    return best;
   }
 
   /**

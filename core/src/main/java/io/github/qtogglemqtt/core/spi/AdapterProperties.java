@@ -289,6 +289,14 @@ public final class AdapterProperties {
     return List.copyOf(problems);
   }
 
+  /**
+   * Every key some component asked for, present or not: the keys this section knows, from which the
+   * app suggests the closest one for a misspelt key.
+   */
+  public Set<String> readKeys() {
+    return Set.copyOf(read);
+  }
+
   /** The keys present that nobody read, in file order. */
   public Set<String> unreadKeys() {
     Set<String> unread = new LinkedHashSet<>(values.keySet());
