@@ -7,12 +7,15 @@ import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserProperties;
 import com.hivemq.client.mqtt.mqtt5.datatypes.Mqtt5UserPropertiesBuilder;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubAckException;
+import com.hivemq.client.mqtt.mqtt5.exceptions.Mqtt5PubRecException;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuth;
 import com.hivemq.client.mqtt.mqtt5.message.auth.Mqtt5SimpleAuthBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishBuilder;
+import io.github.qtogglemqtt.core.error.ErrorKind;
 import io.github.qtogglemqtt.core.error.PublishException;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.Availability;
@@ -151,7 +154,12 @@ final class HiveMqV5Connector implements ConnectionLoop.Connector {
                 Throwable failure =
                     error != null ? error : result == null ? null : result.getError().orElse(null);
                 if (failure != null) {
+                  // a PUBACK/PUBREC with an error reason code is a refusal, not an outage
+                  boolean refused =
+                      failure instanceof Mqtt5PubAckException
+                          || failure instanceof Mqtt5PubRecException;
                   throw new PublishException(
+                      refused ? ErrorKind.USER : ErrorKind.EXTERNAL,
                       "the broker did not take the message on %s: %s"
                           .formatted(message.topic(), HiveMqReasons.describe(failure)),
                       failure);

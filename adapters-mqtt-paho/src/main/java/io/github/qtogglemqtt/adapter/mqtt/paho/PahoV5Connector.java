@@ -2,6 +2,7 @@ package io.github.qtogglemqtt.adapter.mqtt.paho;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.qtogglemqtt.core.error.ErrorKind;
 import io.github.qtogglemqtt.core.error.PublishException;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.Availability;
@@ -206,8 +207,10 @@ final class PahoV5Connector implements ConnectionLoop.Connector {
               public void onSuccess(IMqttToken token) {
                 int[] codes = token.getReasonCodes();
                 if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                  // a refusal, not an outage: sending it again would be refused again
                   result.completeExceptionally(
                       new PublishException(
+                          ErrorKind.USER,
                           "the broker refused the message on %s (reason code %d)"
                               .formatted(message.topic(), codes[0]),
                           null));
@@ -218,8 +221,14 @@ final class PahoV5Connector implements ConnectionLoop.Connector {
 
               @Override
               public void onFailure(IMqttToken token, Throwable error) {
+                // MQTT 5 reason codes 0x80-0xFF are the broker's refusal; Paho's own are 32xxx
+                boolean refused =
+                    error instanceof MqttException e
+                        && e.getReasonCode() >= 0x80
+                        && e.getReasonCode() <= 0xFF;
                 result.completeExceptionally(
                     new PublishException(
+                        refused ? ErrorKind.USER : ErrorKind.EXTERNAL,
                         "the broker did not take the message on %s: %s"
                             .formatted(message.topic(), PahoReasons.v5(error)),
                         error));
