@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qtogglemqtt.core.error.Problem;
 import io.github.qtogglemqtt.core.spi.MqttConnectionSettings.MqttVersion;
+import io.github.qtogglemqtt.core.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.qtogglemqtt.core.model.Secret;
+import io.github.qtogglemqtt.core.testing.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;

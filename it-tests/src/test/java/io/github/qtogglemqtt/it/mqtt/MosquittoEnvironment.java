@@ -5,7 +5,7 @@ import io.github.qtogglemqtt.core.port.out.BrokerPublisherContract.Broker;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisherContract.BrokerEnvironment;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisherContract.Subscriber;
 import io.github.qtogglemqtt.core.port.out.Credentials;
-import io.github.qtogglemqtt.core.spi.TestPki;
+import io.github.qtogglemqtt.core.testing.TestPki;
 import io.github.qtogglemqtt.it.broker.MosquittoBroker;
 import io.github.qtogglemqtt.it.broker.TcpProxy;
 import io.github.qtogglemqtt.it.broker.TestSubscriber;

@@ -1,4 +1,4 @@
-package io.github.qtogglemqtt.core.spi;
+package io.github.qtogglemqtt.core.testing;
 
 import static java.util.Objects.requireNonNull;
 
