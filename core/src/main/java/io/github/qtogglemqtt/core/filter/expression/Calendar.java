@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -152,7 +153,7 @@ final class Calendar {
     return (int) year;
   }
 
-  private static LocalDate checkedDate(java.util.function.Supplier<LocalDate> date) {
+  private static LocalDate checkedDate(Supplier<LocalDate> date) {
     LocalDate result;
     try {
       result = date.get();

@@ -1,9 +1,11 @@
 package io.github.qtogglemqtt.core.filter.expression;
 
+import io.github.qtogglemqtt.core.model.Values;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Python number semantics over the evaluation values of the language: {@link Long} (Python int),
@@ -56,7 +58,7 @@ final class Py {
   /** Python repr-like text of a value, for messages. */
   static String repr(Object value) {
     if (value instanceof Double d) {
-      return io.github.qtogglemqtt.core.model.Values.formatFloat(d);
+      return Values.formatFloat(d);
     }
     if (value instanceof Boolean b) {
       return b ? "True" : "False";
@@ -219,7 +221,7 @@ final class Py {
    * Compares two numbers exactly, as Python does (ints and floats by their exact values). Returns
    * null when either is NaN, so every ordering comparison is false.
    */
-  static @org.jspecify.annotations.Nullable Integer compare(Object a, Object b) {
+  static @Nullable Integer compare(Object a, Object b) {
     requireNumber(a);
     requireNumber(b);
     if (isInt(a) && isInt(b)) {
@@ -234,14 +236,13 @@ final class Py {
       return x < y ? -1 : (x > y ? 1 : 0);
     }
     if (isInt(a)) {
-      Integer reversed = compareLongDouble(longOf(a), (Double) b);
-      return reversed;
+      return compareLongDouble(longOf(a), (Double) b);
     }
     Integer c = compareLongDouble(longOf(b), (Double) a);
     return c == null ? null : -c;
   }
 
-  private static @org.jspecify.annotations.Nullable Integer compareLongDouble(long l, double d) {
+  private static @Nullable Integer compareLongDouble(long l, double d) {
     if (Double.isNaN(d)) {
       return null;
     }

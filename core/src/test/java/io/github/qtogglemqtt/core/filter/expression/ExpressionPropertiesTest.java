@@ -64,7 +64,7 @@ class ExpressionPropertiesTest {
     "#:missing"
   };
 
-  @Property(tries = 2000, seed = "4242")
+  @Property(tries = 1000, seed = "4242")
   void parse_anyText_yieldsATreeOrASyntaxError(@ForAll("texts") String text) {
     try {
       Expression expression = Expression.parse(text);
@@ -76,7 +76,7 @@ class ExpressionPropertiesTest {
     }
   }
 
-  @Property(tries = 1000, seed = "2424")
+  @Property(tries = 600, seed = "2424")
   void evaluate_anyWellFormedTree_throwsOnlyEvaluationException(
       @ForAll("trees") String text, @ForAll("contexts") TestContext context) {
     Expression expression = Expression.parse(text);
