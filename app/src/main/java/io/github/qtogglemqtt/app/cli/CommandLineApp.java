@@ -30,6 +30,7 @@ public final class CommandLineApp implements Callable<Integer> {
     commandLine.addSubcommand("run", new RunCommand(assembler, console));
     commandLine.addSubcommand("render", new RenderCommand(assembler, console));
     commandLine.addSubcommand("check", new CheckCommand(console));
+    commandLine.addSubcommand("demo", new DemoCommand(assembler, console));
     commandLine.addSubcommand("version", new VersionCommand(console));
     commandLine.setOut(console.out());
     commandLine.setErr(console.err());

@@ -29,6 +29,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     while (failure instanceof CompletionException && failure.getCause() != null) {
       failure = failure.getCause();
     }
+    if (failure instanceof CommandLine.ParameterException usage) {
+      console.err().println(usage.getMessage());
+      return ExitCodes.USAGE;
+    }
     if (failure instanceof ConfigurationException configuration) {
       int count = configuration.problems().size();
       console

@@ -41,7 +41,12 @@ record Prepared(
    * @throws io.github.qtogglemqtt.core.error.ConfigurationException with every problem
    */
   static Prepared of(Path file, @Nullable String events) {
-    AppConfig config = ConfigLoader.load(file, events);
+    return of(ConfigLoader.load(file, events));
+  }
+
+  /** Validates a configuration read elsewhere. */
+  static Prepared of(AppConfig config) {
+    Path file = config.file();
     AdapterContext context = AppAdapterContext.system(config.baseDirectory());
     AdapterRegistry registry = AdapterRegistry.load(Prepared.class.getClassLoader());
     ConfigValidator.Validation validation = ConfigValidator.validate(config, registry, context);

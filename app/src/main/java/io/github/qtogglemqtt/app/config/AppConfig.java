@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.qtogglemqtt.core.handler.GlobalSettings;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The whole configuration, structurally valid: the MQTT handler entries, the event source, the
@@ -22,7 +23,8 @@ public record AppConfig(
     List<HandlerEntry> handlers,
     SourceEntry source,
     GlobalSettings global,
-    String jsonEncoder) {
+    String jsonEncoder,
+    Optional<HttpSettings> http) {
 
   public AppConfig {
     requireNonNull(file, "file is null");
@@ -30,6 +32,7 @@ public record AppConfig(
     requireNonNull(source, "source is null");
     requireNonNull(global, "global is null");
     requireNonNull(jsonEncoder, "jsonEncoder is null");
+    requireNonNull(http, "http is null");
   }
 
   /** The directory relative paths are resolved against: the configuration file's. */

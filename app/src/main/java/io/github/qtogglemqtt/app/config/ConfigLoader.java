@@ -40,7 +40,8 @@ public final class ConfigLoader {
   static final String DEFAULT_JSON_ENCODER = "jackson";
 
   private static final Set<String> OWN_KEYS =
-      Set.of("event_handlers", "public_url", "metadata", "qtoggle", "source", "json_encoder");
+      Set.of(
+          "event_handlers", "public_url", "metadata", "qtoggle", "source", "json_encoder", "http");
 
   /** Top-level sections of a qtoggleserver.conf that do not concern us. */
   private static final Set<String> QTOGGLESERVER_SECTIONS =
@@ -87,8 +88,11 @@ public final class ConfigLoader {
     return new ConfigLoader(file).build(tree, events);
   }
 
-  /** Like {@link #load} for HOCON text; relative paths resolve against {@code baseDirectory}. */
-  static AppConfig loadText(String text, Path file, @Nullable String events) {
+  /**
+   * Like {@link #load} for HOCON text (a built-in configuration such as {@code demo}'s); relative
+   * paths resolve against the folder of {@code file}, which need not exist.
+   */
+  public static AppConfig loadText(String text, Path file, @Nullable String events) {
     return new ConfigLoader(file).build(HoconReader.parse(text), events);
   }
 
@@ -113,11 +117,50 @@ public final class ConfigLoader {
     SourceEntry source = source(tree, events);
     GlobalSettings global = global(tree);
     String jsonEncoder = string(tree, "json_encoder", DEFAULT_JSON_ENCODER);
+    Optional<HttpSettings> http = http(tree.get("http"));
 
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }
-    return new AppConfig(file, handlers, source, global, jsonEncoder);
+    return new AppConfig(file, handlers, source, global, jsonEncoder, http);
+  }
+
+  private Optional<HttpSettings> http(@Nullable Object value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      problems.add(
+          new Problem("http", "must be an object (got %s)".formatted(Values.typeName(value))));
+      return Optional.empty();
+    }
+    Map<String, @Nullable Object> section = stringKeys(map);
+    for (String key : section.keySet()) {
+      if (!key.equals("listen")) {
+        problems.add(
+            new Problem("http." + key, KeySuggester.unknownKeyMessage(key, List.of("listen"))));
+      }
+    }
+    Object listen = section.getOrDefault("listen", "127.0.0.1:9464");
+    if (listen instanceof String text) {
+      int colon = text.lastIndexOf(':');
+      if (colon > 0) {
+        try {
+          int port = Integer.parseInt(text.substring(colon + 1));
+          if (port >= 0 && port <= 65535) {
+            return Optional.of(new HttpSettings(text.substring(0, colon), port));
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+      }
+    }
+    problems.add(
+        new Problem(
+            "http.listen",
+            "must be \"host:port\" such as \"127.0.0.1:9464\" (got %s)"
+                .formatted(Values.pyRepr(listen))));
+    return Optional.empty();
   }
 
   private boolean isSourceSection(Map<String, @Nullable Object> tree, String key) {

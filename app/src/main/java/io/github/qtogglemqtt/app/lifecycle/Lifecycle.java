@@ -9,7 +9,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +50,39 @@ public final class Lifecycle implements AutoCloseable {
     this.sourceCompletion = requireNonNull(sourceCompletion, "sourceCompletion is null");
   }
 
-  /** The lifecycle of handlers fed by one source. */
-  public static Lifecycle of(List<EventHandler> handlers, String sourceName, EventSource source) {
+  /**
+   * The lifecycle of handlers fed by one source: the health and metrics endpoint (when configured)
+   * first, then the handlers, then the source; closed in reverse.
+   */
+  public static Lifecycle of(
+      List<EventHandler> handlers,
+      String sourceName,
+      EventSource source,
+      Monitoring monitoring,
+      Optional<HttpEndpoint> http) {
     requireNonNull(source, "source is null");
+    requireNonNull(monitoring, "monitoring is null");
     List<Component> components = new ArrayList<>();
+    http.ifPresent(
+        endpoint ->
+            components.add(component("health and metrics", endpoint::start, endpoint::close)));
     for (EventHandler handler : handlers) {
       components.add(component("handler " + handler.name(), handler::start, handler::close));
     }
-    components.add(component("source " + sourceName, source::start, source::close));
+    AtomicBoolean closing = new AtomicBoolean();
+    components.add(
+        component(
+            "source " + sourceName,
+            () -> {
+              source.start();
+              source
+                  .completion()
+                  .whenComplete((done, failure) -> monitoring.sourceEnded(failure, closing.get()));
+            },
+            () -> {
+              closing.set(true);
+              source.close();
+            }));
     return new Lifecycle(components, handlers, source::completion);
   }
 

@@ -21,6 +21,7 @@ public final class AppModule extends AbstractModule {
     install(new ConfigModule(launch));
     install(new TemplatingModule());
     install(new BrokerModule());
+    install(new MonitoringModule());
     install(new CoreModule());
     install(new EventSourceModule());
     install(new LifecycleModule());

@@ -26,7 +26,7 @@ final class ConfigModule extends AbstractModule {
     bind(AdapterRegistry.class).toInstance(launch.registry());
     bind(AdapterContext.class).toInstance(launch.context());
     bind(HandlerMode.class).toInstance(launch.mode());
-    bind(HandlerObserver.class).toInstance(launch.observer());
+    bind(HandlerObserver.class).annotatedWith(CommandObserver.class).toInstance(launch.observer());
   }
 
   @Provides

@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import io.github.qtogglemqtt.app.config.AppConfig;
 import io.github.qtogglemqtt.app.config.HandlerEntry;
+import io.github.qtogglemqtt.app.lifecycle.MonitoredSink;
+import io.github.qtogglemqtt.app.lifecycle.Monitoring;
 import io.github.qtogglemqtt.core.handler.EventHandler;
 import io.github.qtogglemqtt.core.handler.GlobalSettings;
 import io.github.qtogglemqtt.core.handler.HandlerSettings;
@@ -48,7 +50,7 @@ final class CoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  EventSink sink(List<EventHandler> handlers, HandlerMode mode) {
-    return mode.sink(handlers);
+  EventSink sink(List<EventHandler> handlers, HandlerMode mode, Monitoring monitoring) {
+    return new MonitoredSink(mode.sink(handlers), monitoring);
   }
 }

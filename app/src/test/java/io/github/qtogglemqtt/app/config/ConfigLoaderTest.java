@@ -209,6 +209,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void load_httpSection_givesWhereToServeHealthAndMetrics() {
+    AppConfig config =
+        load("event_handlers = [{" + MQTT + ", server = a}]\nhttp { listen = \"0.0.0.0:9100\" }\n");
+    AppConfig none = load("event_handlers = [{" + MQTT + ", server = a}]\n");
+
+    assertThat(config.http()).contains(new HttpSettings("0.0.0.0", 9100));
+    assertThat(none.http()).isEmpty();
+  }
+
+  @Test
+  void load_badHttpListen_isAProblem() {
+    ConfigurationException e =
+        failure(
+            "event_handlers = [{" + MQTT + ", server = a}]\nhttp { listen = 9464, lisen = x }\n");
+
+    assertThat(e.problems())
+        .extracting(Problem::toString)
+        .containsExactly(
+            "http.lisen: unknown key, did you mean listen?",
+            "http.listen: must be \"host:port\" such as \"127.0.0.1:9464\" (got 9464)");
+  }
+
+  @Test
   void load_onlyOtherDrivers_isAProblem() {
     ConfigurationException e = failure("event_handlers = [{driver = \"some.other.Handler\"}]\n");
 
