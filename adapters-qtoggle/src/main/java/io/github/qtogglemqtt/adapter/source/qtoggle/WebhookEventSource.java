@@ -149,7 +149,7 @@ final class WebhookEventSource implements EventSource {
         log.warn(
             "snapshot for webhooks failed: {}; retrying in {}",
             e.getMessage(),
-            apiConfig.retryInterval());
+            Durations.describe(apiConfig.retryInterval()));
         try {
           closing.await(apiConfig.retryInterval().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
