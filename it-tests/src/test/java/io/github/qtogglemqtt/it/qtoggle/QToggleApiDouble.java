@@ -9,7 +9,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -17,8 +20,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -34,6 +43,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,6 +89,7 @@ final class QToggleApiDouble implements AutoCloseable {
   private @Nullable HttpServer server;
   private @Nullable ExecutorService executor;
   private int port;
+  private @Nullable SSLContext tls;
   private long bootSeconds = Instant.now().getEpochSecond();
 
   /** A device named {@code name} with the three users' passwords ("" = no password). */
@@ -113,11 +125,35 @@ final class QToggleApiDouble implements AutoCloseable {
 
   // ---------------------------------------------------------------- lifecycle
 
+  /** Serves HTTPS with this certificate (PEM chain file, the leaf first) and key. */
+  QToggleApiDouble tls(Path certificateFile, PrivateKey key) throws Exception {
+    List<Certificate> chain = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(certificateFile)) {
+      chain.addAll(CertificateFactory.getInstance("X.509").generateCertificates(in));
+    }
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    store.setKeyEntry("server", key, new char[0], chain.toArray(Certificate[]::new));
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, new char[0]);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    tls = context;
+    return this;
+  }
+
   /** Starts serving (on the same port as before after a {@link #stop()}). */
   QToggleApiDouble start() throws IOException {
     synchronized (lock) {
-      HttpServer http =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+      HttpServer http;
+      if (tls != null) {
+        HttpsServer https = HttpsServer.create(address, 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        http = https;
+      } else {
+        http = HttpServer.create(address, 0);
+      }
       ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
       http.setExecutor(threads);
       http.createContext("/", this::exchange);
@@ -179,7 +215,7 @@ final class QToggleApiDouble implements AutoCloseable {
   }
 
   URI url() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port);
   }
 
   List<Request> requests() {

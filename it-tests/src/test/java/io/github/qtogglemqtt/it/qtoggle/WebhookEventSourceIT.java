@@ -162,4 +162,45 @@ class WebhookEventSourceIT {
     assertThat(sink.snapshots().get(0).ports()).hasSize(1);
     assertThat(sink.eventSummaries()).containsExactly("value-change relay1");
   }
+
+  @Test
+  void post_deviceUpdateShowingARestart_resyncsThroughTheApi() throws Exception {
+    device = new QToggleApiDouble("garage", "adminpw", "", "");
+    device.addPortSilently(port("relay1", "boolean", true));
+    device.setDeviceAttributeSilently("uptime", 1000L);
+    device.start();
+    start(
+        Map.of(
+            "url", device.url().toString(), "api_password", "adminpw", "retry_interval", "300ms"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !sink.snapshots().isEmpty());
+
+    device.rebootQuietly();
+    device.setValueSilently("relay1", false);
+    HttpResponse<String> response =
+        post("{\"type\": \"device-update\", \"params\": {\"name\": \"garage\", \"uptime\": 2}}");
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(20)).until(() -> sink.snapshots().size() >= 2);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> sink.eventSummaries().contains("value-change relay1"));
+    assertThat(sink.eventSummaries()).startsWith("device-update", "value-change relay1");
+  }
+
+  @Test
+  void post_fullUpdate_snapshotThroughTheApiFirst() throws Exception {
+    device = new QToggleApiDouble("garage", "adminpw", "", "");
+    device.addPortSilently(port("relay1", "boolean", true));
+    device.start();
+    start(Map.of("url", device.url().toString(), "api_password", "adminpw"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !sink.snapshots().isEmpty());
+    device.setValueSilently("relay1", false);
+
+    post("{\"type\": \"full-update\", \"params\": {}}");
+
+    assertThat(sink.snapshots()).hasSize(2);
+    assertThat(sink.snapshots().get(1).ports().get(0)).containsEntry("value", false);
+    assertThat(sink.received().get(sink.received().size() - 1))
+        .isInstanceOf(io.github.qtogglemqtt.core.model.FullUpdate.class);
+  }
 }

@@ -88,7 +88,8 @@ record ApiConfig(
   static Duration positive(AdapterProperties properties, String key, Duration defaultValue) {
     Duration value = properties.duration(key, defaultValue);
     if (value.isNegative() || value.isZero() || value.compareTo(Duration.ofHours(1)) > 0) {
-      properties.problem(key, "must be above 0 and at most 1h (got %s)".formatted(value));
+      properties.problem(
+          key, "must be above 0 and at most 1h (got %s)".formatted(Durations.describe(value)));
       return defaultValue;
     }
     return value;

@@ -124,7 +124,9 @@ final class QToggleApiClient implements AutoCloseable {
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpTimeoutException e) {
       throw new EventSourceException(
-          "%s: no answer to GET /api/%s within %s".formatted(config.base(), function, timeout), e);
+          "%s: no answer to GET /api/%s within %s"
+              .formatted(config.base(), function, Durations.describe(timeout)),
+          e);
     } catch (ConnectException e) {
       throw new EventSourceException(
           "%s: cannot connect (%s)".formatted(config.base(), describe(e)), e);

@@ -41,7 +41,8 @@ record QToggleConfig(ApiConfig api, long keepaliveSeconds, boolean resyncEvents)
     if (keepalive.getNano() != 0 || seconds < 1 || seconds > 3600) {
       properties.problem(
           "keepalive",
-          "must be a whole number of seconds between 1 and 3600 (got %s)".formatted(keepalive));
+          "must be a whole number of seconds between 1 and 3600 (got %s)"
+              .formatted(Durations.describe(keepalive)));
       return DEFAULT_KEEPALIVE_SECONDS;
     }
     return seconds;

@@ -263,14 +263,14 @@ final class QToggleEventSource implements EventSource {
   private void failed(EventSourceException e) {
     String message = e.getMessage();
     if (message != null && message.equals(lastFailure)) {
-      log.debug("{}; retrying in {}", message, config.api().retryInterval());
+      log.debug("{}; retrying in {}", message, Durations.describe(config.api().retryInterval()));
       return;
     }
     lastFailure = message;
     if (e.kind() == ErrorKind.USER) {
-      log.error("{}; retrying every {}", message, config.api().retryInterval());
+      log.error("{}; retrying every {}", message, Durations.describe(config.api().retryInterval()));
     } else {
-      log.warn("{}; retrying every {}", message, config.api().retryInterval());
+      log.warn("{}; retrying every {}", message, Durations.describe(config.api().retryInterval()));
     }
   }
 

@@ -18,9 +18,16 @@ import java.util.Optional;
  * @param key the HS256 key tokens are verified with (SHA-256 hex of {@code password})
  * @param maxBodyBytes the largest request body accepted
  * @param api the device's API, for snapshots, when {@code url} is set
+ * @param resyncEvents after a device restart, deliver the differences as events (with {@code url})
  */
 record WebhookConfig(
-    String host, int port, String path, Secret key, int maxBodyBytes, Optional<ApiConfig> api) {
+    String host,
+    int port,
+    String path,
+    Secret key,
+    int maxBodyBytes,
+    Optional<ApiConfig> api,
+    boolean resyncEvents) {
   static final String DEFAULT_LISTEN = "127.0.0.1:8081";
   static final int DEFAULT_MAX_BODY_BYTES = 65_536;
 
@@ -82,8 +89,10 @@ record WebhookConfig(
     int maxBody =
         properties.intValue("max_body_bytes", DEFAULT_MAX_BODY_BYTES, 256, 16 * 1024 * 1024);
     Optional<ApiConfig> api = Optional.empty();
+    boolean resyncEvents = true;
     if (properties.has("url")) {
       api = Optional.of(ApiConfig.from(properties, context, "api_password"));
+      resyncEvents = properties.bool("resync_events", true);
     } else {
       for (String key2 :
           new String[] {
@@ -93,13 +102,14 @@ record WebhookConfig(
             "tls_verify",
             "tls_ca",
             "request_timeout",
-            "retry_interval"
+            "retry_interval",
+            "resync_events"
           }) {
         if (properties.has(key2)) {
           properties.problem(key2, "is only used with url (the device's API for snapshots)");
         }
       }
     }
-    return new WebhookConfig(host, port, path, key, maxBody, api);
+    return new WebhookConfig(host, port, path, key, maxBody, api, resyncEvents);
   }
 }

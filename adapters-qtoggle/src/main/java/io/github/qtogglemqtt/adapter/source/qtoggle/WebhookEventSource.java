@@ -9,6 +9,7 @@ import io.github.qtogglemqtt.core.error.EventSourceException;
 import io.github.qtogglemqtt.core.error.InvalidEventException;
 import io.github.qtogglemqtt.core.model.DeviceSnapshot;
 import io.github.qtogglemqtt.core.model.Event;
+import io.github.qtogglemqtt.core.model.EventType;
 import io.github.qtogglemqtt.core.port.in.EventSink;
 import io.github.qtogglemqtt.core.port.in.EventSource;
 import java.io.IOException;
@@ -55,6 +56,8 @@ final class WebhookEventSource implements EventSource {
   private volatile @Nullable HttpServer server;
   private volatile @Nullable ExecutorService executor;
   private volatile @Nullable QToggleApiClient client;
+  private final DeviceView view = new DeviceView();
+  private final AtomicBoolean resyncing = new AtomicBoolean();
 
   WebhookEventSource(WebhookConfig config, Clock clock, EventSink sink) {
     this.config = requireNonNull(config, "config is null");
@@ -94,7 +97,9 @@ final class WebhookEventSource implements EventSource {
             api -> {
               QToggleApiClient c = new QToggleApiClient(api, clock);
               client = c;
-              Thread.ofVirtual().name("webhook-snapshot").start(() -> snapshotUntilDone(c, api));
+              Thread.ofVirtual()
+                  .name("webhook-snapshot")
+                  .start(() -> snapshotUntilDone(c, api, false));
             });
   }
 
@@ -129,18 +134,29 @@ final class WebhookEventSource implements EventSource {
     }
   }
 
-  private void snapshotUntilDone(QToggleApiClient api, ApiConfig apiConfig) {
+  /**
+   * Takes a snapshot through the API, retrying until it succeeds or the source is closed, and
+   * delivers it: silently at start; after a device restart, with the differences as events when
+   * {@code resync_events} is on (as the long-poll source does after a gap).
+   */
+  private void snapshotUntilDone(QToggleApiClient api, ApiConfig apiConfig, boolean resync) {
     while (!closed.get()) {
       try {
-        Map<String, @Nullable Object> device =
-            apiConfig.isAdmin() ? api.device() : new LinkedHashMap<>();
-        List<Map<String, @Nullable Object>> ports = api.ports();
-        List<Map<String, @Nullable Object>> slaves =
-            apiConfig.isAdmin() && device.get("flags") instanceof List<?> f && f.contains("master")
-                ? api.slaves()
-                : List.of();
-        DeviceSnapshot snapshot = new DeviceSnapshot(device, ports, slaves, now());
-        deliver(() -> sink.snapshot(snapshot));
+        DeviceSnapshot fresh = snapshot(api, apiConfig);
+        deliver(
+            () -> {
+              if (resync && config.resyncEvents()) {
+                DeviceView.Resync r = view.resync(fresh);
+                sink.snapshot(r.snapshot());
+                r.events().forEach(sink::event);
+                log.info(
+                    "webhooks: resynchronised after a device restart; {} missed changes delivered",
+                    r.events().size());
+              } else {
+                view.reset(fresh);
+                sink.snapshot(fresh);
+              }
+            });
         return;
       } catch (EventSourceException e) {
         if (closed.get()) {
@@ -149,7 +165,7 @@ final class WebhookEventSource implements EventSource {
         log.warn(
             "snapshot for webhooks failed: {}; retrying in {}",
             e.getMessage(),
-            apiConfig.retryInterval());
+            Durations.describe(apiConfig.retryInterval()));
         try {
           closing.await(apiConfig.retryInterval().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException interrupted) {
@@ -157,6 +173,58 @@ final class WebhookEventSource implements EventSource {
           return;
         }
       }
+    }
+  }
+
+  private DeviceSnapshot snapshot(QToggleApiClient api, ApiConfig apiConfig) {
+    Map<String, @Nullable Object> device =
+        apiConfig.isAdmin() ? api.device() : new LinkedHashMap<>();
+    List<Map<String, @Nullable Object>> ports = api.ports();
+    List<Map<String, @Nullable Object>> slaves =
+        apiConfig.isAdmin() && device.get("flags") instanceof List<?> f && f.contains("master")
+            ? api.slaves()
+            : List.of();
+    return new DeviceSnapshot(device, ports, slaves, now());
+  }
+
+  /**
+   * Delivers one pushed event. With the API configured, a {@code full-update} is preceded by a
+   * fresh snapshot (spec 2.10 item 5), and a {@code device-update} whose uptime went back (the
+   * device restarted; what it could not push meanwhile is lost) starts a resynchronisation.
+   */
+  private void deliverEvent(Event event) {
+    QToggleApiClient api = client;
+    ApiConfig apiConfig = config.api().orElse(null);
+    boolean[] restarted = {false};
+    deliver(
+        () -> {
+          if (api != null && apiConfig != null && event.type() == EventType.FULL_UPDATE) {
+            try {
+              DeviceSnapshot fresh = snapshot(api, apiConfig);
+              view.reset(fresh);
+              sink.snapshot(fresh);
+            } catch (EventSourceException e) {
+              log.warn("full-update: cannot re-read the device ({})", e.getMessage());
+            }
+          }
+          if (event.type() == EventType.DEVICE_UPDATE) {
+            restarted[0] = view.restartedBy(event);
+          }
+          view.apply(event);
+          sink.event(event);
+        });
+    if (restarted[0] && api != null && apiConfig != null && resyncing.compareAndSet(false, true)) {
+      log.warn("webhooks: the device restarted (its uptime went back); resynchronising");
+      Thread.ofVirtual()
+          .name("webhook-resync")
+          .start(
+              () -> {
+                try {
+                  snapshotUntilDone(api, apiConfig, true);
+                } finally {
+                  resyncing.set(false);
+                }
+              });
     }
   }
 
@@ -244,7 +312,7 @@ final class WebhookEventSource implements EventSource {
       log.debug("webhook {} event ignored (not handled)", typeName);
       return new Response(204, "");
     }
-    deliver(() -> sink.event(event.get()));
+    deliverEvent(event.get());
     return new Response(204, "");
   }
 

@@ -14,7 +14,8 @@ import io.github.qtogglemqtt.core.spi.EventSourceFactory;
  * /), {@code password} or {@code password_hash} (the token key), {@code max_body_bytes} (default
  * 65536), and optionally {@code url} with {@code username}, {@code api_password} or {@code
  * api_password_hash}, {@code tls_verify}, {@code tls_ca}, {@code request_timeout}, {@code
- * retry_interval} for a snapshot through the API. See the module README.
+ * retry_interval}, {@code resync_events} for snapshots and resynchronisation through the API. See
+ * the module README.
  */
 public final class WebhookEventSourceFactory implements EventSourceFactory {
 

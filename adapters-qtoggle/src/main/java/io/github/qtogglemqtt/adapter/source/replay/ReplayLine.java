@@ -16,28 +16,33 @@ import org.jspecify.annotations.Nullable;
  * What one line of a replay file holds (issue 2, "the replay format"): a device snapshot, an event,
  * nothing (a blank line, an event type the core does not handle), or a problem to report.
  */
-sealed interface ReplayLine {
+final class ReplayLine {
+  private ReplayLine() {}
+
+  /** What a line holds. */
+  sealed interface Parsed permits Snapshot, WireEvent, Blank, Ignored, Invalid {}
+
   /** A {@code {"type": "snapshot", ...}} line. */
-  record Snapshot(DeviceSnapshot snapshot) implements ReplayLine {}
+  record Snapshot(DeviceSnapshot snapshot) implements Parsed {}
 
   /** An event in wire form. */
-  record WireEvent(Event event) implements ReplayLine {}
+  record WireEvent(Event event) implements Parsed {}
 
   /** A blank line. */
-  record Blank() implements ReplayLine {}
+  record Blank() implements Parsed {}
 
   /** An event of a type outside the nine (spec 1.5): ignored. */
-  record Ignored(String type) implements ReplayLine {}
+  record Ignored(String type) implements Parsed {}
 
   /** A line that is not valid; {@code reason} says why, without the line number. */
-  record Invalid(String reason) implements ReplayLine {}
+  record Invalid(String reason) implements Parsed {}
 
   /**
    * Parses one line; the timestamp is the line's {@code "timestamp"} or else the clock's now. Never
    * throws.
    */
   @SuppressWarnings("unchecked")
-  static ReplayLine parse(String line, Clock clock) {
+  static Parsed parse(String line, Clock clock) {
     if (line.isBlank()) {
       return new Blank();
     }
@@ -82,13 +87,13 @@ sealed interface ReplayLine {
     try {
       Optional<Event> event =
           Event.fromWire(typeName, (Map<String, @Nullable Object>) paramsMap, timestamp);
-      return event.<ReplayLine>map(WireEvent::new).orElseGet(() -> new Ignored(typeName));
+      return event.<Parsed>map(WireEvent::new).orElseGet(() -> new Ignored(typeName));
     } catch (InvalidEventException e) {
       return new Invalid(e.getMessage());
     }
   }
 
-  private static ReplayLine snapshot(Map<String, @Nullable Object> object, double timestamp) {
+  private static Parsed snapshot(Map<String, @Nullable Object> object, double timestamp) {
     Object device = object.get("device");
     if (device != null && !(device instanceof Map<?, ?>)) {
       return new Invalid(

@@ -36,7 +36,8 @@ record SimulatorConfig(String name, Duration interval, long seed, boolean device
     Duration interval = properties.duration("interval", DEFAULT_INTERVAL);
     if (interval.compareTo(Duration.ofMillis(1)) < 0
         || interval.compareTo(Duration.ofHours(1)) > 0) {
-      properties.problem("interval", "must be between 1ms and 1h (got %s)".formatted(interval));
+      properties.problem(
+          "interval", "must be between 1ms and 1h (got %d ms)".formatted(interval.toMillis()));
       interval = DEFAULT_INTERVAL;
     }
     long seed = properties.longValue("seed", DEFAULT_SEED, Long.MIN_VALUE, Long.MAX_VALUE);

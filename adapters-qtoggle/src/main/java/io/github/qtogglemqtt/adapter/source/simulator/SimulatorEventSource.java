@@ -67,9 +67,9 @@ final class SimulatorEventSource implements EventSource {
           TimeUnit.MILLISECONDS);
     }
     log.info(
-        "simulated device {} started: a step every {}, seed {}",
+        "simulated device {} started: a step every {} ms, seed {}",
         config.name(),
-        config.interval(),
+        config.interval().toMillis(),
         config.seed());
   }
 

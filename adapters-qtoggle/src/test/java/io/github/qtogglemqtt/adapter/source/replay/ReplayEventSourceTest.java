@@ -11,6 +11,7 @@ import io.github.qtogglemqtt.core.port.in.EventSource;
 import io.github.qtogglemqtt.core.spi.AdapterContext;
 import io.github.qtogglemqtt.core.spi.AdapterProperties;
 import io.github.qtogglemqtt.core.spi.EventSourceFactory;
+import io.github.qtogglemqtt.core.testing.Poll;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,10 +117,7 @@ class ReplayEventSourceTest {
     RecordingSink sink = new RecordingSink();
     EventSource source = create(Map.of("path", "loop.jsonl", "loop", true), sink);
     source.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (sink.events().size() < 5 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Poll.until("five rounds of the looped file", () -> sink.events().size() >= 5);
     assertThat(source.completion().toCompletableFuture().isDone()).isFalse();
     source.close();
     source.completion().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -18,7 +18,7 @@ class ReplayLineTest {
       Clock.fixed(Instant.ofEpochSecond(1_700_000_000L, 250_000_000), ZoneOffset.UTC);
 
   private static Event event(String line) {
-    ReplayLine parsed = ReplayLine.parse(line, CLOCK);
+    ReplayLine.Parsed parsed = ReplayLine.parse(line, CLOCK);
     assertThat(parsed).isInstanceOf(ReplayLine.WireEvent.class);
     return ((ReplayLine.WireEvent) parsed).event();
   }
@@ -73,7 +73,7 @@ class ReplayLineTest {
 
   @Test
   void parse_snapshot_carriesDevicePortsAndSlaves() {
-    ReplayLine parsed =
+    ReplayLine.Parsed parsed =
         ReplayLine.parse(
             "{\"type\": \"snapshot\", \"device\": {\"name\": \"garage\"}, \"ports\": [{\"id\":"
                 + " \"relay1\", \"value\": false}], \"slaves\": [], \"timestamp\": 12.5}",

@@ -12,6 +12,7 @@ import io.github.qtogglemqtt.core.port.in.EventSource;
 import io.github.qtogglemqtt.core.spi.AdapterContext;
 import io.github.qtogglemqtt.core.spi.AdapterProperties;
 import io.github.qtogglemqtt.core.spi.EventSourceFactory;
+import io.github.qtogglemqtt.core.testing.Poll;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,10 +99,7 @@ class SimulatorEventSourceTest {
                 AdapterContext.system(),
                 sink);
     source.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (received.size() < 4 && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    Poll.until("a snapshot and three value changes", () -> received.size() >= 4);
     source.close();
     source.completion().toCompletableFuture().get(5, TimeUnit.SECONDS);
 
