@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class PublisherOutbox implements Outbox {
   /** Messages handed to the publisher and not yet completed, at most. */
-  static final int WINDOW = 64;
+  static final int WINDOW = BrokerPublisher.MAX_IN_FLIGHT;
 
   /** With {@code buffer_size = 0}: the queue that rides out publish latency while connected. */
   static final int TRANSIT_CAPACITY = 1_000;
@@ -57,6 +57,7 @@ final class PublisherOutbox implements Outbox {
   private long pausedUntil;
   private long retryNanos = FIRST_RETRY_NANOS;
   private boolean closed;
+  private volatile long connectionEpoch;
   private @Nullable Thread sender;
 
   private static final class Entry {
@@ -106,6 +107,8 @@ final class PublisherOutbox implements Outbox {
   @Override
   public void offer(OutboundMessage message, Event event) {
     List<Report> reports = new ArrayList<>(2);
+    // asked outside the lock: a publisher may call the listener while holding its own locks
+    boolean connected = publisher.isConnected();
     lock.lock();
     try {
       if (closed) {
@@ -116,7 +119,6 @@ final class PublisherOutbox implements Outbox {
                     message, DropReason.SHUTDOWN, "the handler is shutting down")));
         return;
       }
-      boolean connected = publisher.isConnected();
       if (bufferSize == 0 && !connected) {
         reports.add(
             new Report(
@@ -174,6 +176,7 @@ final class PublisherOutbox implements Outbox {
   public void connectionChanged(boolean connected) {
     lock.lock();
     try {
+      connectionEpoch++;
       if (connected) {
         paused = false;
         retryNanos = FIRST_RETRY_NANOS;
@@ -186,33 +189,36 @@ final class PublisherOutbox implements Outbox {
 
   private void sendLoop() {
     while (true) {
-      Entry entry;
+      // asked outside the lock: a publisher may call the listener while holding its own locks;
+      // a connection change after this read bumps the epoch, so the wait below is skipped
+      long epochBefore = connectionEpoch;
+      boolean connected = publisher.isConnected();
+      Entry entry = null;
       lock.lock();
       try {
-        while (true) {
-          if (closed) {
-            return;
-          }
-          long now = System.nanoTime();
-          if (paused && now - pausedUntil >= 0) {
-            paused = false;
-          }
-          if (!paused && !queue.isEmpty() && inFlight.size() < WINDOW && publisher.isConnected()) {
-            break;
-          }
-          long wait = paused ? Math.min(POLL_NANOS, pausedUntil - now) : POLL_NANOS;
-          try {
-            changed.awaitNanos(Math.max(wait, 1));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
+        if (closed) {
+          return;
         }
-        entry = queue.pollFirstEntry().getValue();
-        entry.startNanos = System.nanoTime();
-        inFlight.put(entry.seq, entry);
+        long now = System.nanoTime();
+        if (paused && now - pausedUntil >= 0) {
+          paused = false;
+        }
+        if (connected && !paused && !queue.isEmpty() && inFlight.size() < WINDOW) {
+          entry = queue.pollFirstEntry().getValue();
+          entry.startNanos = now;
+          inFlight.put(entry.seq, entry);
+        } else if (connectionEpoch == epochBefore) {
+          long wait = paused ? Math.min(POLL_NANOS, pausedUntil - now) : POLL_NANOS;
+          changed.awaitNanos(Math.max(wait, 1));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       } finally {
         lock.unlock();
+      }
+      if (entry == null) {
+        continue;
       }
       CompletableFuture<Void> future;
       try {

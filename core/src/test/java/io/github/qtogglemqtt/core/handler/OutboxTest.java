@@ -9,6 +9,7 @@ import io.github.qtogglemqtt.core.model.Event;
 import io.github.qtogglemqtt.core.model.HandlingOutcome;
 import io.github.qtogglemqtt.core.model.HandlingOutcome.DropReason;
 import io.github.qtogglemqtt.core.model.ValueChange;
+import io.github.qtogglemqtt.core.port.out.BrokerPublisher;
 import io.github.qtogglemqtt.core.testing.FakeBrokerPublisher;
 import io.github.qtogglemqtt.core.testing.Poll;
 import java.time.Duration;
@@ -179,6 +180,29 @@ class OutboxTest {
 
     assertThat(publisher.payloads()).containsExactly("0", "1", "2", "3");
     assertThat(dropReasons()).isEmpty();
+  }
+
+  @Test
+  void publish_slowBroker_neverMoreThanMaxInFlightOutstanding() {
+    FakeBrokerPublisher publisher = FakeBrokerPublisher.connecting();
+    publisher.autoComplete(false);
+    EventHandler h = start(", \"qos\": 1", publisher);
+
+    send(h, 0, 100);
+    Poll.until("a full window", () -> publisher.pendingCount() == BrokerPublisher.MAX_IN_FLIGHT);
+    assertThat(h.awaitIdle(Duration.ofMillis(50))).isFalse();
+    assertThat(publisher.pendingCount()).isEqualTo(BrokerPublisher.MAX_IN_FLIGHT);
+    assertThat(publisher.publishAttempts()).isEqualTo(BrokerPublisher.MAX_IN_FLIGHT);
+    for (int completed = 0; completed < 100; ) {
+      if (publisher.completeNext()) {
+        completed++;
+      } else {
+        Poll.until("the next publish", () -> publisher.pendingCount() > 0);
+      }
+    }
+    idle(h);
+
+    assertThat(publisher.payloads()).containsExactlyElementsOf(numbers(0, 100));
   }
 
   @Test

@@ -74,6 +74,7 @@ final class QToggleApiDouble implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final ArrayDeque<String> rawListenBodies = new ArrayDeque<>();
   private int hangListens;
+  private int waitingListens;
   private @Nullable HttpServer server;
   private @Nullable ExecutorService executor;
   private int port;
@@ -138,6 +139,16 @@ final class QToggleApiDouble implements AutoCloseable {
       server = null;
       executor = null;
       lock.notifyAll();
+      // let waiting listen requests break their connections mid-answer, as a dying device does
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (waitingListens > 0 && System.nanoTime() < deadline) {
+        try {
+          lock.wait(10);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     }
     if (http != null) {
       http.stop(0);
@@ -149,12 +160,17 @@ final class QToggleApiDouble implements AutoCloseable {
 
   /** Starts again after {@link #stop()}, like a rebooted device: every listen session is gone. */
   void restart() throws IOException {
+    rebootQuietly();
+    start();
+  }
+
+  /** A reboot so quick that no connection noticed: sessions are gone, the uptime starts over. */
+  void rebootQuietly() {
     synchronized (lock) {
       sessions.clear();
       bootSeconds = Instant.now().getEpochSecond();
       device.put("uptime", 0L);
     }
-    start();
   }
 
   @Override
@@ -547,12 +563,19 @@ final class QToggleApiDouble implements AutoCloseable {
       if (raw == null && hangListens > 0) {
         hangListens--;
         HttpServer current = server;
-        while (server == current && current != null) {
-          try {
-            lock.wait();
-          } catch (InterruptedException e) {
-            return;
+        waitingListens++;
+        try {
+          while (server == current && current != null) {
+            try {
+              lock.wait();
+            } catch (InterruptedException e) {
+              return;
+            }
           }
+          breakConnection(exchange);
+        } finally {
+          waitingListens--;
+          lock.notifyAll();
         }
         return;
       }
@@ -567,12 +590,36 @@ final class QToggleApiDouble implements AutoCloseable {
         lock.notifyAll();
       }
       session.waiting = me;
-      answer = awaitAnswer(session, me);
+      waitingListens++;
+      try {
+        answer = awaitAnswer(session, me);
+        if (answer == null) {
+          breakConnection(exchange);
+        }
+      } finally {
+        waitingListens--;
+        lock.notifyAll();
+      }
     }
     if (raw != null) {
       respondRaw(exchange, 200, raw);
     } else if (answer != null) {
       respond(exchange, 200, answer);
+    }
+  }
+
+  /**
+   * Breaks a connection in the middle of an answer: the client has received bytes, so it cannot
+   * quietly retry the request elsewhere (the JDK client re-sends a request whose pooled connection
+   * closed before any answer).
+   */
+  private static void breakConnection(HttpExchange exchange) {
+    try {
+      exchange.sendResponseHeaders(200, 1000);
+      exchange.getResponseBody().write('[');
+      exchange.getResponseBody().flush();
+    } catch (IOException e) {
+      // the connection is gone already: that is the point
     }
   }
 

@@ -125,6 +125,7 @@ class QToggleEventSourceIT {
     device.setPortAttributeSilently("t1", "display_name", "Boiler");
     device.removePortSilently("v2");
     device.addPortSilently(port("v3", "boolean", true));
+    device.setDeviceAttributeSilently("display_name", "Garage after the update");
     device.restart();
 
     awaitSnapshots(2);
@@ -248,7 +249,9 @@ class QToggleEventSourceIT {
     awaitSnapshots(2);
     device.setValue("t1", 30.5);
     await().atMost(WAIT).until(() -> sink.eventSummaries().contains("value-change t1"));
-    assertThat(sink.snapshots().get(1).ports().get(0)).containsEntry("value", true);
+    // the resync reports the change made during the gap as an event after the snapshot
+    assertThat(sink.eventSummaries()).startsWith("value-change relay1");
+    assertThat(sink.events().get(0).params()).containsEntry("value", true);
   }
 
   @Test
@@ -264,7 +267,26 @@ class QToggleEventSourceIT {
     // read timeout = keep-alive + 10 s = 11 s; then a poll with timeout=1 and a new snapshot
     await().atMost(Duration.ofSeconds(40)).until(() -> sink.snapshots().size() >= 2);
 
-    assertThat(sink.eventSummaries()).containsExactly("value-change relay1");
+    // the device's uptime moved on meanwhile, hence the device-update
+    assertThat(sink.eventSummaries()).containsExactly("value-change relay1", "device-update");
+  }
+
+  @Test
+  void deviceUpdate_uptimeWentBack_resyncs() throws Exception {
+    device.setDeviceAttributeSilently("uptime", 1000L);
+    start(Map.of());
+    awaitSnapshots(1);
+    await().atMost(WAIT).until(() -> device.sessionCount() == 1);
+
+    // a reboot that no poll noticed: the session is gone, silently (spec 2.7 item 9)
+    device.rebootQuietly();
+    device.setValueSilently("relay1", true);
+    await().atMost(WAIT).until(() -> device.sessionCount() == 1);
+    device.deviceUpdate();
+
+    awaitSnapshots(2);
+    await().atMost(WAIT).until(() -> sink.eventSummaries().contains("value-change relay1"));
+    assertThat(sink.eventSummaries()).startsWith("device-update", "value-change relay1");
   }
 
   @Test

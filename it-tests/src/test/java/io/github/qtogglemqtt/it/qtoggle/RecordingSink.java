@@ -2,6 +2,8 @@ package io.github.qtogglemqtt.it.qtoggle;
 
 import io.github.qtogglemqtt.core.model.DeviceSnapshot;
 import io.github.qtogglemqtt.core.model.Event;
+import io.github.qtogglemqtt.core.model.PortEvent;
+import io.github.qtogglemqtt.core.model.SlaveEvent;
 import io.github.qtogglemqtt.core.port.in.EventSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,11 @@ final class RecordingSink implements EventSink {
         .map(
             e -> {
               Object id =
-                  e.params().containsKey("id") ? e.params().get("id") : e.params().get("name");
+                  switch (e) {
+                    case PortEvent p -> p.portId();
+                    case SlaveEvent s -> e.params().get("name");
+                    default -> null;
+                  };
               return id == null ? e.type().wireName() : e.type().wireName() + " " + id;
             })
         .toList();

@@ -27,6 +27,19 @@ final class DeviceView {
   /** What to deliver after a gap: a silent snapshot, then events for every difference. */
   record Resync(DeviceSnapshot snapshot, List<Event> events) {}
 
+  /**
+   * Whether a {@code device-update} says that the device restarted since the view was taken: its
+   * {@code uptime} went back. A restarted device has lost every listen session, silently (spec 2.7
+   * item 9), so the source must resynchronise.
+   */
+  boolean restartedBy(Event deviceUpdate) {
+    Object before = device.get("uptime");
+    Object after = deviceUpdate.params().get("uptime");
+    return Values.isNumber(before)
+        && Values.isNumber(after)
+        && ((Number) after).doubleValue() < ((Number) before).doubleValue();
+  }
+
   /** Replaces the whole view by a snapshot. */
   void reset(DeviceSnapshot snapshot) {
     if (!snapshot.device().isEmpty()) {

@@ -121,11 +121,20 @@ final class QToggleEventSource implements EventSource {
           needSnapshot = false;
           recovered();
         } else {
+          boolean restarted = false;
           for (Object raw : events) {
             if (closed.get()) {
               return;
             }
-            handle(api, raw);
+            restarted |= handle(api, raw);
+          }
+          if (restarted) {
+            log.warn(
+                "{}: the device restarted (its uptime went back); resynchronising",
+                config.api().base());
+            needSnapshot = true;
+            timeout = 1;
+            continue;
           }
         }
         timeout = config.keepaliveSeconds();
@@ -149,18 +158,25 @@ final class QToggleEventSource implements EventSource {
     }
   }
 
-  private void handle(QToggleApiClient api, @Nullable Object raw) {
+  /** Delivers one event of a listen answer; returns whether it shows that the device restarted. */
+  private boolean handle(QToggleApiClient api, @Nullable Object raw) {
     Optional<Event> event = parse(raw);
     if (event.isEmpty()) {
-      return;
+      return false;
     }
-    if (event.get().type() == io.github.qtogglemqtt.core.model.EventType.FULL_UPDATE) {
-      DeviceSnapshot snapshot = snapshot(api);
-      view.reset(snapshot);
-      sink.snapshot(snapshot);
+    boolean restarted = false;
+    switch (event.get().type()) {
+      case FULL_UPDATE -> {
+        DeviceSnapshot snapshot = snapshot(api);
+        view.reset(snapshot);
+        sink.snapshot(snapshot);
+      }
+      case DEVICE_UPDATE -> restarted = view.restartedBy(event.get());
+      default -> {}
     }
     view.apply(event.get());
     sink.event(event.get());
+    return restarted;
   }
 
   /** An event from one element of a listen answer; empty (and logged) when it cannot be handled. */

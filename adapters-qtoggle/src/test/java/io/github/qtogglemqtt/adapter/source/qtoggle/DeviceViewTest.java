@@ -115,4 +115,15 @@ class DeviceViewTest {
     slave.put("online", online);
     return slave;
   }
+
+  @Test
+  void restartedBy_uptimeGoingBack_isARestart() {
+    DeviceView view = new DeviceView();
+    view.reset(snapshot(device(500), List.of()));
+
+    assertThat(view.restartedBy(Event.fromWire("device-update", device(3), 1).orElseThrow()))
+        .isTrue();
+    assertThat(view.restartedBy(Event.fromWire("device-update", device(505), 1).orElseThrow()))
+        .isFalse();
+  }
 }

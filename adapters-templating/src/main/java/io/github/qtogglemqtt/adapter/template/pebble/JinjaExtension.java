@@ -162,7 +162,7 @@ final class JinjaExtension extends AbstractExtension {
 
   @Override
   public Map<String, Function> getFunctions() {
-    return Map.of("range", new RangeFunction());
+    return Map.of("range", new RangeFunction(), JinjaTranslator.DICT_FUNCTION, new DictFunction());
   }
 
   @Override
@@ -678,6 +678,30 @@ final class JinjaExtension extends AbstractExtension {
       Expression<?> value = parser.getExpressionParser().parseExpression();
       stream.expect(Token.Type.EXECUTE_END);
       return new SetNode(token.getLineNumber(), name, value);
+    }
+  }
+
+  /**
+   * A dict literal {@code {k: v, ...}}, written by the translator as {@code __q_dict(k, v, ...)}.
+   */
+  static final class DictFunction implements Function {
+    @Override
+    public @Nullable List<String> getArgumentNames() {
+      return null;
+    }
+
+    @Override
+    public Object execute(
+        Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
+      Map<Object, @Nullable Object> map = new LinkedHashMap<>();
+      for (int i = 0; i + 1 < args.size(); i += 2) {
+        Object key = args.get(String.valueOf(i));
+        if (key == null) {
+          throw new JinjaRuntimeException("an undefined value cannot be a dict key", line, null);
+        }
+        map.put(key == Py.NONE ? null : key, Py.out(args.get(String.valueOf(i + 1))));
+      }
+      return map;
     }
   }
 

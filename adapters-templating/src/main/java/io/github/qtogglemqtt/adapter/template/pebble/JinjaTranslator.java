@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 final class JinjaTranslator {
   static final String DUMMY = "__q_u";
   static final String NONE_NAME = "__q_none";
+  static final String DICT_FUNCTION = "__q_dict";
 
   /** Names Pebble's parser turns into literals; as Jinja2 variables they need another route. */
   private static final Set<String> PEBBLE_LITERALS =
@@ -92,7 +93,24 @@ final class JinjaTranslator {
     return translator.out.toString();
   }
 
-  private record Block(String tag, int position) {}
+  private static final class Block {
+    private final String tag;
+    private final int position;
+    private boolean sawElse;
+
+    Block(String tag, int position) {
+      this.tag = tag;
+      this.position = position;
+    }
+
+    String tag() {
+      return tag;
+    }
+
+    int position() {
+      return position;
+    }
+  }
 
   private enum Kind {
     NAME,
@@ -395,6 +413,9 @@ final class JinjaTranslator {
       }
       case "elif" -> {
         requireOpen(tag, "if", false);
+        if (blocks.peek().sawElse) {
+          throw error(tag.position(), "unexpected 'elif' after 'else'");
+        }
         requireExpression(tokens, tag, closePosition);
         expression(tokens, gaps, 1, tokens.size(), closePosition, false);
       }
@@ -403,6 +424,10 @@ final class JinjaTranslator {
             || !(blocks.peek().tag().equals("if") || blocks.peek().tag().equals("for"))) {
           throw error(tag.position(), "unexpected 'else': no open 'if' or 'for' tag");
         }
+        if (blocks.peek().sawElse) {
+          throw error(tag.position(), "unexpected second 'else'");
+        }
+        blocks.peek().sawElse = true;
         nothingAfter(tokens);
       }
       case "endif", "endfor" -> {
@@ -695,7 +720,8 @@ final class JinjaTranslator {
               } else if (hasTopLevelComma(tokens, i, to)
                   || (i + 1 < to && tokens.get(i + 1).is(")"))) {
                 brackets.push(Bracket.TUPLE);
-                out.append('[');
+                // Parenthesized: Pebble reads no subscript after a bare list literal.
+                out.append("([");
               } else {
                 brackets.push(Bracket.GROUP);
                 out.append('(');
@@ -709,7 +735,7 @@ final class JinjaTranslator {
               if (b != Bracket.CALL && b != Bracket.TUPLE) {
                 expectOperand(operand, t);
               }
-              out.append(b == Bracket.TUPLE ? ']' : ')');
+              out.append(b == Bracket.TUPLE ? "])" : ")");
               operand = true;
             }
             case "[" -> {
@@ -723,7 +749,7 @@ final class JinjaTranslator {
                 out.append("[ ").append(DUMMY).append(" @k ");
               } else {
                 brackets.push(Bracket.LIST);
-                out.append('[');
+                out.append("([");
               }
               operand = false;
             }
@@ -733,7 +759,7 @@ final class JinjaTranslator {
               if (b == Bracket.SUBSCRIPT) {
                 expectOperand(operand, t);
               }
-              out.append(']');
+              out.append(b == Bracket.LIST ? "])" : "]");
               operand = true;
             }
             case "{" -> {
@@ -741,13 +767,14 @@ final class JinjaTranslator {
               bracketPositions.push(t.position());
               pendingIfs.push(new int[] {0});
               brackets.push(Bracket.DICT);
-              out.append('{');
+              // Pebble's map literal is a HashMap; Python dicts keep insertion order.
+              out.append(DICT_FUNCTION).append('(');
               operand = false;
             }
             case "}" -> {
               close(brackets, bracketPositions, t, Bracket.DICT);
               pendingIfs.pop();
-              out.append('}');
+              out.append(')');
               operand = true;
             }
             case "." -> {
@@ -825,7 +852,7 @@ final class JinjaTranslator {
                 throw error(t.position(), "unexpected ':'");
               }
               expectOperand(operand, t);
-              out.append(':');
+              out.append(',');
               operand = false;
             }
             case "=" -> {
@@ -876,8 +903,9 @@ final class JinjaTranslator {
     if (operand) {
       throw error(
           t.position(),
-          "expected an operator before '%s'"
-              .formatted(t.kind() == Kind.STRING ? t.text() : t.text()));
+          t.kind() == Kind.STRING
+              ? "expected an operator before this string"
+              : "expected an operator before '%s'".formatted(t.text()));
     }
   }
 

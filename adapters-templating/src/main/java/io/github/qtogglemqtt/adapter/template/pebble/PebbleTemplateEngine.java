@@ -26,8 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pebble rendering qToggle's Jinja2 templates as Jinja2 does (spec 6.3): the source is translated
@@ -35,8 +33,6 @@ import org.slf4j.LoggerFactory;
  * Pebble (operators, tags, filters, tests, escaping, attribute resolvers) is removed.
  */
 final class PebbleTemplateEngine implements TemplateEngine {
-  private static final Logger log = LoggerFactory.getLogger(PebbleTemplateEngine.class);
-
   private final PebbleEngine pebble =
       new PebbleEngine.Builder()
           .loader(new StringLoader())
@@ -58,7 +54,6 @@ final class PebbleTemplateEngine implements TemplateEngine {
     } catch (JinjaSyntaxException e) {
       throw new TemplateException(ErrorKind.USER, key, e.line(), e.column(), e.getMessage(), null);
     }
-    log.debug("Template {} translated for Pebble: {}", key, translated);
     try {
       return new Compiled(key, pebble.getTemplate(translated));
     } catch (PebbleException e) {

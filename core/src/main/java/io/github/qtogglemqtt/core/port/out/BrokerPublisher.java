@@ -15,6 +15,15 @@ import java.util.concurrent.CompletableFuture;
 public interface BrokerPublisher extends AutoCloseable {
 
   /**
+   * The most messages the core has handed to {@link #publish} and not yet seen completed. A
+   * publisher sizes its client's in-flight window to at least this (Paho's {@code maxInflight}), so
+   * that "too many publishes in progress" never happens.
+   *
+   * @since 0.1
+   */
+  int MAX_IN_FLIGHT = 64;
+
+  /**
    * Starts the connection loop in the background and returns at once. Asks the listener for {@link
    * Credentials} before every attempt and tells it about every connection change.
    *
