@@ -42,6 +42,8 @@ public final class DeviceState {
       new LinkedHashMap<>();
   private final LinkedHashMap<String, Map<String, @Nullable Object>> slaveAttrs =
       new LinkedHashMap<>();
+  private long deviceVersion;
+  private long portAttrsVersion;
 
   /**
    * Replaces the state with a snapshot (spec 2.10 item 1). An empty {@code device} map (a non-admin
@@ -49,6 +51,8 @@ public final class DeviceState {
    */
   public void sync(DeviceSnapshot snapshot) {
     requireNonNull(snapshot, "snapshot is null");
+    deviceVersion++;
+    portAttrsVersion++;
     if (!snapshot.device().isEmpty()) {
       deviceAttrs = freeze(snapshot.device());
     }
@@ -71,6 +75,11 @@ public final class DeviceState {
   /** Updates the state with one event and returns what it computed (spec 3.2). */
   public EventDelta apply(Event event) {
     requireNonNull(event, "event is null");
+    if (event instanceof PortEvent && !(event instanceof ValueChange)) {
+      portAttrsVersion++;
+    } else if (!(event instanceof PortEvent)) {
+      deviceVersion++;
+    }
     return switch (event) {
       case PortEvent port -> applyPort(port);
       case DeviceEvent device -> applyDevice(device);
@@ -272,6 +281,19 @@ public final class DeviceState {
   /** The flattened slave attributes by slave name (an unmodifiable live view). */
   public Map<String, Map<String, @Nullable Object>> slaveAttrs() {
     return Collections.unmodifiableMap(slaveAttrs);
+  }
+
+  /**
+   * A number that changes whenever the device or slave attributes (so the merged device attributes)
+   * may have changed: equal versions mean equal {@link #mergedDeviceAttrs()}.
+   */
+  public long deviceVersion() {
+    return deviceVersion;
+  }
+
+  /** A number that changes whenever {@link #portAttrs()} may have changed. */
+  public long portAttrsVersion() {
+    return portAttrsVersion;
   }
 
   /** Whether the port is known (has a stored value or attributes). */

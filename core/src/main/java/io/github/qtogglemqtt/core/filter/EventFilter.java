@@ -176,18 +176,32 @@ public final class EventFilter {
     for (AttrRule rule : rules) {
       Object old = delta.oldAttrs().get(rule.attr);
       Object now = delta.newAttrs().get(rule.attr);
+      // reasons end up in logs: never show the value of a secret attribute
+      boolean secret = isSecret(rule.attr);
       if (rule.transition != null) {
         String why = rule.transition.rejects(old, now);
         if (why != null) {
-          return FilterResult.reject(rule.transitionKey + ": " + why);
+          return FilterResult.reject(
+              rule.transitionKey + ": " + (secret ? "the transition does not match" : why));
         }
       }
       if (rule.plain != null && !rule.plain.matches(now)) {
         return FilterResult.reject(
-            "%s: %s is not %s".formatted(rule.plainKey, Values.pyRepr(now), rule.plain.describe()));
+            secret
+                ? rule.plainKey + ": the value does not match"
+                : "%s: %s is not %s"
+                    .formatted(rule.plainKey, Values.pyRepr(now), rule.plain.describe()));
       }
     }
     return FilterResult.accept();
+  }
+
+  /**
+   * Secret attribute names (D3): the part after the last {@code :} holds password or is wifi_key.
+   */
+  private static boolean isSecret(String attr) {
+    String name = attr.substring(attr.lastIndexOf(':') + 1);
+    return name.contains("password") || name.equals("wifi_key");
   }
 
   private static FilterResult failed(NamedExpression named, RuntimeException e) {

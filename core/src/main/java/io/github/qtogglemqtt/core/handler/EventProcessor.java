@@ -14,6 +14,7 @@ import io.github.qtogglemqtt.core.model.HandlingOutcome;
 import io.github.qtogglemqtt.core.model.Moment;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.model.PortEvent;
+import io.github.qtogglemqtt.core.model.RawJson;
 import io.github.qtogglemqtt.core.model.Secret;
 import io.github.qtogglemqtt.core.model.SlaveEvent;
 import io.github.qtogglemqtt.core.model.ValueChange;
@@ -54,6 +55,10 @@ final class EventProcessor {
   private final ZoneId zone;
   private final String name;
   private final DeviceState state = new DeviceState();
+
+  private final EncodedPart deviceAttrsJson = new EncodedPart();
+  private final EncodedPart portAttrsJson = new EncodedPart();
+  private final EncodedPart metadataJson = new EncodedPart();
 
   private boolean ready;
   private double firstSnapshotTimestamp;
@@ -317,12 +322,16 @@ final class EventProcessor {
         continue;
       }
       Object value = e.getValue();
-      if (key.equals("device_attrs") || (deviceOrSlave && ATTRIBUTE_KEYS.contains(key))) {
+      if (key.equals("device_attrs")) {
+        value = deviceAttrsJson.get(state.deviceVersion(), value, v -> scrub(v));
+      } else if (key.equals("port_attrs")) {
+        value = portAttrsJson.get(state.portAttrsVersion(), value, v -> v);
+      } else if (key.equals("metadata")) {
+        value = metadataJson.get(0, value, this::withoutSensitive);
+      } else if (deviceOrSlave && ATTRIBUTE_KEYS.contains(key)) {
         value = scrub(value);
       } else if (key.equals("moment")) {
         value = value instanceof Moment m ? m.utcJson() : null;
-      } else if (key.equals("metadata")) {
-        value = withoutSensitive(value);
       }
       payload.put(key, value);
     }
@@ -391,6 +400,36 @@ final class EventProcessor {
               .formatted(event.type(), nonFinite[0], nonFinite[0] == 1 ? "" : "s"));
     }
     return text;
+  }
+
+  /**
+   * One part of the default JSON payload that rarely changes (device attributes, port attributes,
+   * metadata), kept encoded while its state version stays the same: a value-change does not
+   * re-encode the whole device. A part holding NaN or infinities is never kept, so every payload
+   * that writes them warns (D11).
+   */
+  private final class EncodedPart {
+    private long version = -1;
+    private @Nullable RawJson encoded;
+
+    @Nullable Object get(
+        long currentVersion,
+        @Nullable Object value,
+        java.util.function.UnaryOperator<@Nullable Object> prepare) {
+      if (encoded != null && version == currentVersion) {
+        return encoded;
+      }
+      Object prepared = prepare.apply(value);
+      int[] nonFinite = {0};
+      String json = EventProcessor.this.json.encode(prepared, v -> nonFinite[0]++);
+      if (nonFinite[0] > 0) {
+        encoded = null;
+        return prepared;
+      }
+      encoded = new RawJson(json);
+      version = currentVersion;
+      return encoded;
+    }
   }
 
   /** The context of the connection templates (spec 7.3): raw device attributes and metadata. */

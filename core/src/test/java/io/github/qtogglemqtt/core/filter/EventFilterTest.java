@@ -344,6 +344,17 @@ class EventFilterTest {
   }
 
   @Test
+  void secretAttributeRule_rejection_neverShowsTheValue() {
+    EventFilter filter = compile("{\"device_wifi_key\": \"guess\"}");
+
+    FilterResult result =
+        decide(filter, "{\"type\": \"device-update\", \"params\": {\"wifi_key\": \"hunter22\"}}");
+
+    assertThat(result.accepted()).isFalse();
+    assertThat(result.reason()).isEqualTo("device_wifi_key: the value does not match");
+  }
+
+  @Test
   void unknownKey_compile_isAWarningNotAProblem() {
     compile("{\"devices_name\": \"x\"}");
 

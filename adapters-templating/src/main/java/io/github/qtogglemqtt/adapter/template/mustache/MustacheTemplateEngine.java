@@ -78,6 +78,10 @@ final class MustacheTemplateEngine implements TemplateEngine {
         throw new TemplateException(ErrorKind.USER, key, 0, 0, e.getMessage(), e);
       } catch (IOException e) {
         throw new TemplateException(ErrorKind.INTERNAL, key, 0, 0, "writing to a string failed", e);
+      } catch (RuntimeException e) {
+        // A failure of a context object or of this adapter: not the template's fault.
+        throw new TemplateException(
+            ErrorKind.INTERNAL, key, 0, 0, "rendering failed: %s".formatted(e), e);
       }
       return out.toString();
     }

@@ -230,6 +230,7 @@ final class JinjaTranslator {
     }
     List<Tok> tokens = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
+    Deque<String> openBrackets = new ArrayDeque<>();
     int depth = 0;
     while (true) {
       int wsStart = i;
@@ -251,17 +252,31 @@ final class JinjaTranslator {
       }
       Tok token = lex(i);
       if (token.is("(") || token.is("[") || token.is("{")) {
-        depth++;
+        openBrackets.push(token.text());
       } else if (token.is(")") || token.is("]") || token.is("}")) {
-        depth--;
-        if (depth < 0) {
-          throw error(token.position(), "unexpected '%s'".formatted(token.text()));
+        String expected = openBrackets.isEmpty() ? null : closingOf(openBrackets.peek());
+        if (!token.text().equals(expected)) {
+          throw error(
+              token.position(),
+              expected == null
+                  ? "unexpected '%s'".formatted(token.text())
+                  : "unexpected '%s', expected '%s'".formatted(token.text(), expected));
         }
+        openBrackets.pop();
       }
+      depth = openBrackets.size();
       gaps.add(gap);
       tokens.add(token);
       i = token.end();
     }
+  }
+
+  private static String closingOf(String bracket) {
+    return switch (bracket) {
+      case "(" -> ")";
+      case "[" -> "]";
+      default -> "}";
+    };
   }
 
   private Tok lex(int i) {

@@ -90,6 +90,10 @@ final class PebbleTemplateEngine implements TemplateEngine {
         throw new TemplateException(ErrorKind.USER, key, line, 0, e.getPebbleMessage(), e);
       } catch (IOException e) {
         throw new TemplateException(ErrorKind.INTERNAL, key, 0, 0, "writing to a string failed", e);
+      } catch (RuntimeException e) {
+        // A failure of a context object or of this adapter: not the template's fault.
+        throw new TemplateException(
+            ErrorKind.INTERNAL, key, 0, 0, "rendering failed: %s".formatted(e), e);
       }
       return out.toString();
     }
