@@ -31,9 +31,7 @@ final class CheckCommand implements Callable<Integer> {
     int handlers = prepared.validation().handlers();
     console
         .out()
-        .println(
-            "OK: %d handler%s, 1 source (%s)"
-                .formatted(handlers, handlers == 1 ? "" : "s", prepared.validation().source()));
+        .println("OK: %d handler%s, 1 source".formatted(handlers, handlers == 1 ? "" : "s"));
     return ExitCodes.OK;
   }
 }

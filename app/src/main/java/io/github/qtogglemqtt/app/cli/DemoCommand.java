@@ -125,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
           .err()
           .println(
               runFor
-                  .map(d -> "Running for %s; messages follow.".formatted(d))
+                  .map(d -> "Running for %s; messages follow.".formatted(duration))
                   .orElse("Running until Ctrl-C; messages follow."));
       if (runFor.isPresent()) {
         stopped.await(runFor.get().toMillis(), TimeUnit.MILLISECONDS);

@@ -50,6 +50,9 @@ record Prepared(
     AdapterContext context = AppAdapterContext.system(config.baseDirectory());
     AdapterRegistry registry = AdapterRegistry.load(Prepared.class.getClassLoader());
     ConfigValidator.Validation validation = ConfigValidator.validate(config, registry, context);
+    for (String warning : validation.warnings()) {
+      log.warn("{}", warning);
+    }
     if (log.isDebugEnabled()) {
       log.debug("Effective configuration of {}:", file);
       for (String line : EffectiveConfig.describe(config, validation.secretPaths())) {

@@ -80,7 +80,11 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       if (!stopping.get()) {
         lifecycle.close();
-        Runtime.getRuntime().removeShutdownHook(hook);
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // the JVM is already shutting down; the hook's close is a no-op now
+        }
       }
     }
   }

@@ -21,8 +21,11 @@ import io.github.qtogglemqtt.core.spi.AdapterProperties;
 import io.github.qtogglemqtt.core.spi.BrokerPublisherFactory;
 import io.github.qtogglemqtt.core.spi.EventSourceFactory;
 import io.github.qtogglemqtt.core.spi.TemplateEngineFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -48,17 +51,26 @@ public final class ConfigValidator {
   private final AdapterContext context;
   private final Set<Problem> problems = new LinkedHashSet<>();
   private final Set<String> secretPaths = new LinkedHashSet<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final Map<String, String> clientIds = new LinkedHashMap<>();
 
   private ConfigValidator(AdapterRegistry registry, AdapterContext context) {
     this.registry = requireNonNull(registry, "registry is null");
     this.context = requireNonNull(context, "context is null");
   }
 
-  /** What a valid configuration holds. */
-  public record Validation(int handlers, String source, Set<String> secretPaths) {
+  /**
+   * What a valid configuration holds.
+   *
+   * @param warnings what the user should know although it is valid (unknown filter keys, an empty
+   *     json_context_fields, two handlers connecting with one client id, ...)
+   */
+  public record Validation(
+      int handlers, String source, Set<String> secretPaths, List<String> warnings) {
     public Validation {
       requireNonNull(source, "source is null");
       secretPaths = Set.copyOf(secretPaths);
+      warnings = List.copyOf(warnings);
     }
   }
 
@@ -82,7 +94,7 @@ public final class ConfigValidator {
     if (!problems.isEmpty()) {
       throw new ConfigurationException(List.copyOf(problems));
     }
-    return new Validation(config.handlers().size(), config.source().type(), secretPaths);
+    return new Validation(config.handlers().size(), config.source().type(), secretPaths, warnings);
   }
 
   private void handler(HandlerEntry entry) {
@@ -101,6 +113,10 @@ public final class ConfigValidator {
       HandlerSettings settings =
           attempt(() -> HandlerSettings.parse(properties, entry.defaultName(), engine));
       allRead &= settings != null;
+      if (settings != null) {
+        warnings.addAll(settings.warnings());
+        clientId(entry, settings);
+      }
     }
     if (publisherFactory != null) {
       BrokerPublisher publisher = attempt(() -> publisherFactory.create(properties, context));
@@ -109,6 +125,26 @@ public final class ConfigValidator {
       }
     }
     finish(properties, allRead);
+  }
+
+  /**
+   * D19: two handlers connecting to one broker with one client id template render the same id, and
+   * the broker drops one whenever the other connects.
+   */
+  private void clientId(HandlerEntry entry, HandlerSettings settings) {
+    String key =
+        "%s|%s|%s"
+            .formatted(
+                entry.values().get("server"),
+                entry.values().get("port"),
+                settings.clientIdSource());
+    String previous = clientIds.putIfAbsent(key, entry.path());
+    if (previous != null) {
+      warnings.add(
+          ("%s and %s connect to the same broker with the same client_id \"%s\": the broker"
+                  + " disconnects one whenever the other connects; give each its own client_id")
+              .formatted(previous, entry.path(), settings.clientIdSource()));
+    }
   }
 
   private void source(SourceEntry entry) {

@@ -33,7 +33,7 @@ import org.slf4j.Logger;
  */
 @AnalyzeClasses(
     packages = "io.github.qtogglemqtt",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+    importOptions = {ImportOption.DoNotIncludeTests.class, ExcludeTestJars.class})
 class ArchitectureTest {
   private static final String ROOT = "io.github.qtogglemqtt";
   private static final String CORE = ROOT + ".core..";

@@ -58,7 +58,7 @@ class CommandLineAppTest {
     int status = execute("check", "-c", file.toString());
 
     assertThat(status).isZero();
-    assertThat(out()).isEqualTo("OK: 2 handlers, 1 source (fake)\n");
+    assertThat(out()).isEqualTo("OK: 2 handlers, 1 source\n");
   }
 
   @Test

@@ -54,6 +54,30 @@ class ConfigValidatorTest {
   }
 
   @Test
+  void validate_twoHandlersWithOneClientIdOnOneBroker_warns() throws IOException {
+    AppConfig config =
+        config(
+            """
+            json_encoder = fake
+            event_handlers = [
+              {client = fake, template_engine = fake, server = a}
+              {client = fake, template_engine = fake, server = a}
+              {client = fake, template_engine = fake, server = b}
+            ]
+            source { type = fake }
+            """);
+
+    ConfigValidator.Validation validation =
+        ConfigValidator.validate(config, REGISTRY, AppAdapterContext.system(dir));
+
+    assertThat(validation.warnings())
+        .containsExactly(
+            "event_handlers[0] and event_handlers[1] connect to the same broker with the same"
+                + " client_id \"{{device_attrs.name}}\": the broker disconnects one whenever the"
+                + " other connects; give each its own client_id");
+  }
+
+  @Test
   void validate_unknownAdapterNames_listTheAvailableOnes() throws IOException {
     ConfigurationException e =
         failure(

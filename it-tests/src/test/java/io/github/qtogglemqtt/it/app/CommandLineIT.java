@@ -48,7 +48,7 @@ class CommandLineIT {
     AppProcess.Result result = AppProcess.run(TIMEOUT, "check", "-c", SAMPLE);
 
     assertThat(result.status()).as(result.err()).isZero();
-    assertThat(result.out()).isEqualTo("OK: 2 handlers, 1 source (replay)\n");
+    assertThat(result.out()).isEqualTo("OK: 2 handlers, 1 source\n");
   }
 
   @Test
