@@ -208,7 +208,44 @@ public final class EventHandler implements EventSink, AutoCloseable {
     tasks.add(task);
   }
 
-  private void handle(Event event) {
+  /**
+   * Syncs the state with a snapshot on the caller's thread, without the worker: for tools that
+   * drive a handler synchronously (benchmarks, one-shot dry runs). Only before {@link #start()}.
+   *
+   * @throws IllegalStateException once the handler is started or closed
+   */
+  public void snapshotNow(DeviceSnapshot snapshot) {
+    requireNonNull(snapshot, "snapshot is null");
+    requireUnstarted();
+    processor.snapshot(snapshot);
+  }
+
+  /**
+   * Handles one event on the caller's thread, without the worker: state, filter, context, payload,
+   * topic, then the outbox (a dry-run handler reports the message published at once). For tools
+   * that drive a handler synchronously (benchmarks, one-shot dry runs); call from one thread at a
+   * time, only before {@link #start()}.
+   *
+   * @return the message handed to the outbox, or null when the event ended before it (its outcome
+   *     is reported)
+   * @throws IllegalStateException once the handler is started or closed
+   */
+  public @Nullable OutboundMessage processNow(Event event) {
+    requireNonNull(event, "event is null");
+    requireUnstarted();
+    return handle(event);
+  }
+
+  private void requireUnstarted() {
+    synchronized (lifecycle) {
+      if (started || closed) {
+        throw new IllegalStateException(
+            "handler %s is %s".formatted(name, closed ? "closed" : "started"));
+      }
+    }
+  }
+
+  private @Nullable OutboundMessage handle(Event event) {
     OutboundMessage message;
     try {
       message = processor.process(event);
@@ -218,10 +255,10 @@ public final class EventHandler implements EventSink, AutoCloseable {
           event,
           new HandlingOutcome.Failed(
               "handler", "unexpected failure: %s".formatted(String.valueOf(e))));
-      return;
+      return null;
     }
     if (message == null) {
-      return;
+      return null;
     }
     if (message.payload().length > settings.maxPayloadBytes()) {
       observer.outcome(
@@ -232,9 +269,10 @@ public final class EventHandler implements EventSink, AutoCloseable {
               HandlingOutcome.DropReason.TOO_LARGE,
               "the payload is %d bytes (max_payload_bytes = %d)"
                   .formatted(message.payload().length, settings.maxPayloadBytes())));
-      return;
+      return null;
     }
     outbox.offer(message, event);
+    return message;
   }
 
   private void workLoop() {

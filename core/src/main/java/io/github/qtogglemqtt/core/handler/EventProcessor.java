@@ -60,6 +60,11 @@ final class EventProcessor {
   private final EncodedPart portAttrsJson = new EncodedPart();
   private final EncodedPart metadataJson = new EncodedPart();
 
+  private @Nullable Map<String, @Nullable Object> deviceAttrsCopy;
+  private long deviceAttrsCopyVersion;
+  private @Nullable Map<String, Map<String, @Nullable Object>> portAttrsCopy;
+  private long portAttrsCopyVersion;
+
   private boolean ready;
   private double firstSnapshotTimestamp;
   private long firstSnapshotMillis;
@@ -235,10 +240,10 @@ final class EventProcessor {
     context.put("moment", moment);
     context.put("pretty_moment", moment == null ? "" : moment.prettyC());
     context.put("public_url", global.publicUrl());
-    context.put("device_attrs", Collections.unmodifiableMap(state.mergedDeviceAttrs()));
+    context.put("device_attrs", deviceAttrs());
     context.put(
         "port_values", Collections.unmodifiableMap(new LinkedHashMap<>(state.portValues())));
-    context.put("port_attrs", Collections.unmodifiableMap(new LinkedHashMap<>(state.portAttrs())));
+    context.put("port_attrs", portAttrs());
     context.put("metadata", global.metadata());
     switch (event.type()) {
       case VALUE_CHANGE -> {
@@ -272,6 +277,27 @@ final class EventProcessor {
       }
     }
     return context;
+  }
+
+  /**
+   * The merged device attributes of the context, copied once per device version: value-changes
+   * share one unmodifiable copy.
+   */
+  private Map<String, @Nullable Object> deviceAttrs() {
+    if (deviceAttrsCopy == null || deviceAttrsCopyVersion != state.deviceVersion()) {
+      deviceAttrsCopy = Collections.unmodifiableMap(state.mergedDeviceAttrs());
+      deviceAttrsCopyVersion = state.deviceVersion();
+    }
+    return deviceAttrsCopy;
+  }
+
+  /** The port attributes of the context, copied once per port attributes version. */
+  private Map<String, Map<String, @Nullable Object>> portAttrs() {
+    if (portAttrsCopy == null || portAttrsCopyVersion != state.portAttrsVersion()) {
+      portAttrsCopy = Collections.unmodifiableMap(new LinkedHashMap<>(state.portAttrs()));
+      portAttrsCopyVersion = state.portAttrsVersion();
+    }
+    return portAttrsCopy;
   }
 
   private static void putDiff(Map<String, @Nullable Object> context, EventDelta delta) {

@@ -206,6 +206,17 @@ public final class Values {
     if (value == 0.0) {
       return (Double.doubleToRawLongBits(value) < 0) ? "-0.0" : "0.0";
     }
+    double magnitude = Math.abs(value);
+    if (magnitude >= 1e-3 && magnitude < 1e7) {
+      // Here Double.toString is positional with the shortest round-tripping digits (JDK 19+),
+      // which is Python's repr: the common case, without the decimal arithmetic below.
+      return Double.toString(value);
+    }
+    return formatFloatFromDigits(value);
+  }
+
+  /** {@link #formatFloat} of a finite non-zero value from its decimal digits, for any magnitude. */
+  static String formatFloatFromDigits(double value) {
     // Double.toString gives the shortest round-tripping digits (JDK 19+).
     BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
     if (decimal.precision() == 2) {

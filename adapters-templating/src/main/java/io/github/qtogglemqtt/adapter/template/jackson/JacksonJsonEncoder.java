@@ -8,8 +8,8 @@ import io.github.qtogglemqtt.core.model.RawJson;
 import io.github.qtogglemqtt.core.model.Values;
 import io.github.qtogglemqtt.core.port.out.JsonEncoder;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * separators come from {@link PythonSeparators}; numbers are written as text from {@link
  * Values#formatFloat} so floats keep Python's repr.
  *
- * <p>Thread-safe: the {@link JsonFactory} is shared, a generator is created per call.
+ * <p>Thread-safe: the {@link JsonFactory} is shared, a generator is created per call. Each thread
+ * writes into its own reused buffer ({@link TextOut}), so encoding a payload allocates the result
+ * string and not the buffer it grew in.
  */
 final class JacksonJsonEncoder implements JsonEncoder {
   private static final int HIGHEST_NON_ESCAPED_CHAR = 0x7E;
@@ -35,17 +37,76 @@ final class JacksonJsonEncoder implements JsonEncoder {
           .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
           .build();
 
+  /** The buffer of the thread's current encoding; re-entrant calls get a fresh one. */
+  private static final ThreadLocal<TextOut> BUFFERS = ThreadLocal.withInitial(TextOut::new);
+
   @Override
   public String encode(@Nullable Object value, @Nullable NonFiniteListener nonFinite) {
-    StringWriter out = new StringWriter(1024);
+    TextOut out = BUFFERS.get();
+    if (out.inUse) {
+      out = new TextOut();
+    }
+    out.inUse = true;
+    out.clear(); // what a failed call left behind
     try (JsonGenerator generator = factory.createGenerator(out)) {
       generator.setPrettyPrinter(PythonSeparators.INSTANCE);
       generator.setHighestNonEscapedChar(HIGHEST_NON_ESCAPED_CHAR);
       write(generator, value, nonFinite);
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to a string failed", e);
+    } finally {
+      out.inUse = false;
     }
-    return out.toString();
+    return out.takeText();
+  }
+
+  /**
+   * A {@link Writer} into a {@link StringBuilder} that is kept between calls (unsynchronized,
+   * unlike {@link java.io.StringWriter}); a buffer that grew beyond {@link #KEEP_CHARS} is not
+   * kept, so one huge payload does not pin its memory.
+   */
+  private static final class TextOut extends Writer {
+    private static final int INITIAL_CHARS = 4096;
+    private static final int KEEP_CHARS = 1 << 20;
+
+    private StringBuilder text = new StringBuilder(INITIAL_CHARS);
+    boolean inUse;
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String string, int offset, int length) {
+      text.append(string, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    void clear() {
+      text.setLength(0);
+    }
+
+    /** The text written since the last call; empties the buffer. */
+    String takeText() {
+      String result = text.toString();
+      if (text.capacity() > KEEP_CHARS) {
+        text = new StringBuilder(INITIAL_CHARS);
+      } else {
+        text.setLength(0);
+      }
+      return result;
+    }
   }
 
   private static void write(
