@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.qtogglemqtt.core.model.DeviceSnapshot;
 import io.github.qtogglemqtt.core.model.Event;
+import io.github.qtogglemqtt.core.model.FullUpdate;
 import io.github.qtogglemqtt.core.model.HandlingOutcome;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.in.EventSink;
@@ -16,6 +17,7 @@ import io.github.qtogglemqtt.core.port.out.JsonEncoder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +41,7 @@ public final class EventHandler implements EventSink, AutoCloseable {
   private final HandlerObserver observer;
   private final EventProcessor processor;
   private final Outbox outbox;
+  private final @Nullable HomeAssistant homeAssistant;
   private final String name;
 
   private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
@@ -106,6 +109,11 @@ public final class EventHandler implements EventSink, AutoCloseable {
                 settings.bufferSize(),
                 settings.bufferOverflow(),
                 this::progress);
+    this.homeAssistant =
+        settings.homeAssistant().enabled()
+            ? new HomeAssistant(
+                settings.homeAssistant(), settings.qos(), json, processor::availability)
+            : null;
   }
 
   /**
@@ -188,7 +196,7 @@ public final class EventHandler implements EventSink, AutoCloseable {
   @Override
   public void snapshot(DeviceSnapshot snapshot) {
     requireNonNull(snapshot, "snapshot is null");
-    submit(() -> processor.snapshot(snapshot), null);
+    submit(() -> snapshotTask(snapshot), null);
   }
 
   @Override
@@ -217,7 +225,22 @@ public final class EventHandler implements EventSink, AutoCloseable {
   public void snapshotNow(DeviceSnapshot snapshot) {
     requireNonNull(snapshot, "snapshot is null");
     requireUnstarted();
+    snapshotTask(snapshot);
+  }
+
+  private void snapshotTask(DeviceSnapshot snapshot) {
     processor.snapshot(snapshot);
+    if (homeAssistant != null) {
+      // the discovery messages of a snapshot are reported under a synthetic full-update
+      Event origin = new FullUpdate(Event.noParams(), snapshot.timestamp());
+      offerAll(homeAssistant.reconcile(processor.state(), false), origin);
+    }
+  }
+
+  private void offerAll(List<OutboundMessage> messages, Event event) {
+    for (OutboundMessage message : messages) {
+      outbox.offer(message, event);
+    }
   }
 
   /**
@@ -246,6 +269,18 @@ public final class EventHandler implements EventSink, AutoCloseable {
   }
 
   private @Nullable OutboundMessage handle(Event event) {
+    OutboundMessage message = handleOwn(event);
+    if (homeAssistant != null) {
+      try {
+        offerAll(homeAssistant.after(event, processor.state()), event);
+      } catch (RuntimeException e) {
+        observer.warning(name, "Home Assistant discovery failed: %s".formatted(String.valueOf(e)));
+      }
+    }
+    return message;
+  }
+
+  private @Nullable OutboundMessage handleOwn(Event event) {
     OutboundMessage message;
     try {
       message = processor.process(event);

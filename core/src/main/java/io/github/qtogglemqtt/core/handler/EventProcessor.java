@@ -525,7 +525,7 @@ final class EventProcessor {
     }
   }
 
-  /** The handler state, for tests. */
+  /** The handler state (the worker thread's): for tests and Home Assistant discovery. */
   DeviceState state() {
     return state;
   }

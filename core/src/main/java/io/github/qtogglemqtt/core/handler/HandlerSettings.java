@@ -87,6 +87,7 @@ public final class HandlerSettings {
   private final @Nullable String contentType;
   private final long messageExpirySeconds;
   private final Map<String, String> userProperties;
+  private final HomeAssistantSettings homeAssistant;
   private final List<String> warnings;
 
   private HandlerSettings(Parser p) {
@@ -116,6 +117,7 @@ public final class HandlerSettings {
     this.contentType = p.contentType;
     this.messageExpirySeconds = p.messageExpirySeconds;
     this.userProperties = Collections.unmodifiableMap(p.userProperties);
+    this.homeAssistant = p.homeAssistant;
     this.warnings = List.copyOf(p.warnings);
   }
 
@@ -225,6 +227,11 @@ public final class HandlerSettings {
     return userProperties;
   }
 
+  /** The {@code homeassistant} section: Home Assistant MQTT discovery (issue 9). */
+  public HomeAssistantSettings homeAssistant() {
+    return homeAssistant;
+  }
+
   /**
    * Warnings found while parsing, each {@code path: message} (unknown filter keys, {@code
    * json_context_fields = []} (D16), unknown event types, ...). The app logs them at WARN.
@@ -308,6 +315,7 @@ public final class HandlerSettings {
     @Nullable String contentType;
     long messageExpirySeconds;
     final Map<String, String> userProperties = new LinkedHashMap<>();
+    HomeAssistantSettings homeAssistant;
 
     Parser(AdapterProperties entry, String defaultName, TemplateEngine engine) {
       this.entry = entry;
@@ -360,6 +368,7 @@ public final class HandlerSettings {
       contentType = entry.optionalString("content_type").orElse(null);
       messageExpirySeconds = entry.longValue("message_expiry", 0, 0, 4_294_967_295L);
       parseUserProperties();
+      homeAssistant = HomeAssistantSettings.parse(entry);
     }
 
     private CompiledTemplate compile(String key, String source) {
