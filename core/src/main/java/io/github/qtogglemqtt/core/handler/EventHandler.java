@@ -6,6 +6,7 @@ import io.github.qtogglemqtt.core.model.DeviceSnapshot;
 import io.github.qtogglemqtt.core.model.Event;
 import io.github.qtogglemqtt.core.model.FullUpdate;
 import io.github.qtogglemqtt.core.model.HandlingOutcome;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.in.EventSink;
 import io.github.qtogglemqtt.core.port.out.Availability;
@@ -18,9 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +38,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EventHandler implements EventSink, AutoCloseable {
   private static final Runnable STOP = () -> {};
+  private static final long BIRTH_DELAY_MIN_MILLIS = 200;
+  private static final long BIRTH_DELAY_SPREAD_MILLIS = 1_800;
 
   private final HandlerSettings settings;
   private final @Nullable BrokerPublisher publisher;
@@ -43,6 +48,8 @@ public final class EventHandler implements EventSink, AutoCloseable {
   private final Outbox outbox;
   private final @Nullable HomeAssistant homeAssistant;
   private final String name;
+  private final Clock clock;
+  private final RandomGenerator random = RandomGenerator.getDefault();
 
   private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private final AtomicLong pending = new AtomicLong();
@@ -98,6 +105,7 @@ public final class EventHandler implements EventSink, AutoCloseable {
     this.observer = requireNonNull(observer, "observer is null");
     this.publisher = publisher;
     this.name = settings.name();
+    this.clock = requireNonNull(clock, "clock is null");
     this.processor = new EventProcessor(settings, global, json, observer, clock, zone);
     this.outbox =
         dryRun || publisher == null
@@ -186,10 +194,42 @@ public final class EventHandler implements EventSink, AutoCloseable {
       }
       publisherStarted = true;
     }
+    if (homeAssistant != null) {
+      HomeAssistantSettings ha = settings.homeAssistant();
+      try {
+        publisher.subscribe(ha.statusTopic(), settings.qos(), this::homeAssistantStatus);
+      } catch (RuntimeException e) {
+        observer.warning(
+            name,
+            "cannot subscribe to %s, Home Assistant restarts will not re-publish the discovery: %s"
+                .formatted(ha.statusTopic(), e));
+      }
+    }
     try {
       publisher.start(new Listener());
     } catch (RuntimeException e) {
       observer.warning(name, "the broker connection did not start: %s".formatted(e));
+    }
+  }
+
+  /**
+   * Home Assistant's birth message: {@code online} re-publishes every discovery config and state
+   * after a short random delay, so that many bridges do not answer at the same instant.
+   */
+  private void homeAssistantStatus(InboundMessage message) {
+    if (!message.payloadText().equals("online") || !accepting) {
+      return;
+    }
+    long delayMillis = BIRTH_DELAY_MIN_MILLIS + random.nextLong(BIRTH_DELAY_SPREAD_MILLIS);
+    CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
+        .execute(() -> submit(this::republishHomeAssistant, null));
+  }
+
+  private void republishHomeAssistant() {
+    HomeAssistant ha = homeAssistant;
+    if (ha != null) {
+      double now = clock.millis() / 1000.0;
+      offerAll(ha.reconcile(processor.state(), true), new FullUpdate(Event.noParams(), now));
     }
   }
 
@@ -442,6 +482,11 @@ public final class EventHandler implements EventSink, AutoCloseable {
     public void connected() {
       observer.connected(name);
       outbox.connectionChanged(true);
+    }
+
+    @Override
+    public void subscriptionFailed(String topicFilter, String reason) {
+      observer.warning(name, "the subscription to %s failed: %s".formatted(topicFilter, reason));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.qtogglemqtt.core.error.BridgeException;
 import io.github.qtogglemqtt.core.error.PublishException;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.Availability;
 import io.github.qtogglemqtt.core.port.out.ConnectionListener;
@@ -11,8 +12,10 @@ import io.github.qtogglemqtt.core.port.out.Credentials;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -21,6 +24,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +90,20 @@ public final class ConnectionLoop implements AutoCloseable {
     }
 
     /**
+     * Subscribes on this connection. Non-blocking.
+     *
+     * @param listener told every message that arrives on the filter
+     * @return completes when the broker granted the subscription; completes exceptionally when it
+     *     refused it or the connection broke
+     * @since 0.2
+     */
+    default CompletableFuture<Void> subscribe(
+        String topicFilter, int qos, Consumer<InboundMessage> listener) {
+      return CompletableFuture.failedFuture(
+          new UnsupportedOperationException("this client cannot subscribe"));
+    }
+
+    /**
      * Disconnects cleanly (a normal DISCONNECT, so the broker does not publish the last will).
      * Blocks at most {@code timeout}; never throws.
      */
@@ -99,10 +117,11 @@ public final class ConnectionLoop implements AutoCloseable {
   private final ScheduledExecutorService executor;
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
   private volatile @Nullable Thread loopThread;
 
   // the fields below are only touched on the loop's thread, except `current` (volatile)
-  private @Nullable ConnectionListener listener;
+  private volatile @Nullable ConnectionListener listener;
   private volatile @Nullable Connected current;
   private int failures;
   private int attempt;
@@ -164,6 +183,53 @@ public final class ConnectionLoop implements AutoCloseable {
     }
     return connected.publish(message);
   }
+
+  /**
+   * Subscribes on the current connection, if any, and on every later one. Non-blocking; may be
+   * called before {@link #start}. Failures are told to the listener's {@link
+   * ConnectionListener#subscriptionFailed}.
+   *
+   * @since 0.2
+   */
+  public void subscribe(String topicFilter, int qos, Consumer<InboundMessage> listener) {
+    requireNonNull(topicFilter, "topicFilter is null");
+    requireNonNull(listener, "listener is null");
+    if (qos < 0 || qos > 2) {
+      throw new IllegalArgumentException("qos must be 0, 1 or 2 (got %d)".formatted(qos));
+    }
+    Subscription subscription = new Subscription(topicFilter, qos, listener);
+    subscriptions.add(subscription);
+    try {
+      executor.execute(
+          () -> {
+            Connected connected = current;
+            if (connected != null && !closed.get()) {
+              subscribeOn(connected.session, subscription);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // closed: nothing to subscribe on
+    }
+  }
+
+  private void subscribeOn(Session session, Subscription subscription) {
+    CompletableFuture<Void> result;
+    try {
+      result =
+          session.subscribe(subscription.filter(), subscription.qos(), subscription.listener());
+    } catch (RuntimeException e) {
+      result = CompletableFuture.failedFuture(e);
+    }
+    result.whenComplete(
+        (ignored, error) -> {
+          ConnectionListener l = listener;
+          if (error != null && l != null && !closed.get()) {
+            l.subscriptionFailed(subscription.filter(), reason(unwrap(error)));
+          }
+        });
+  }
+
+  private record Subscription(String filter, int qos, Consumer<InboundMessage> listener) {}
 
   /**
    * Publishes the retained {@code offline} message (if any), disconnects cleanly and stops
@@ -299,6 +365,9 @@ public final class ConnectionLoop implements AutoCloseable {
     }
     failures = 0;
     current = connected;
+    for (Subscription subscription : subscriptions) {
+      subscribeOn(session, subscription);
+    }
     requireNonNull(listener, "listener is null").connected();
   }
 

@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.spi.AdapterProperties;
+import io.github.qtogglemqtt.core.testing.FakeBrokerPublisher;
 import io.github.qtogglemqtt.core.testing.FakeTemplateEngine;
+import io.github.qtogglemqtt.core.testing.Poll;
 import io.github.qtogglemqtt.core.testing.TestJson;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -319,5 +321,47 @@ class HomeAssistantTest {
     assertThat(HomeAssistant.deviceClass("%", "level", Map.of())).isNull();
     assertThat(HomeAssistant.deviceClass("kWh", "e", Map.of())).isEqualTo("energy");
     assertThat(HomeAssistant.deviceClass("furlongs", "e", Map.of())).isNull();
+  }
+
+  @Test
+  void birth_online_republishesEveryConfigAndState_otherPayloadsDoNothing() {
+    FakeBrokerPublisher broker = FakeBrokerPublisher.connecting();
+    handler =
+        fixture.real(
+            "{\"server\": \"broker\", \"qos\": 1, \"homeassistant\": {\"enabled\": true,"
+                + " \"status_topic\": \"ha/status\"}}",
+            broker);
+    handler.snapshot(snapshot(DEVICE, PORTS, "[]", 1_718_000_000.0));
+    idle(handler);
+    assertThat(broker.messages()).hasSize(10);
+    assertThat(broker.subscriptions())
+        .singleElement()
+        .satisfies(
+            sub -> {
+              assertThat(sub.topicFilter()).isEqualTo("ha/status");
+              assertThat(sub.qos()).isEqualTo(1);
+            });
+
+    broker.deliver("ha/status", "offline");
+    broker.deliver("ha/status", "online");
+    Poll.until("the re-published discovery", () -> broker.messages().size() >= 20);
+    idle(handler);
+
+    List<OutboundMessage> again = broker.messages().subList(10, broker.messages().size());
+    assertThat(again).hasSize(10);
+    assertThat(again)
+        .extracting(OutboundMessage::topic)
+        .containsExactlyElementsOf(
+            broker.messages().subList(0, 10).stream().map(OutboundMessage::topic).toList());
+  }
+
+  @Test
+  void disabled_doesNotSubscribe() {
+    FakeBrokerPublisher broker = FakeBrokerPublisher.connecting();
+    handler = fixture.real("{\"server\": \"broker\"}", broker);
+    handler.snapshot(snapshot(DEVICE, PORTS, "[]", 1_718_000_000.0));
+    idle(handler);
+
+    assertThat(broker.subscriptions()).isEmpty();
   }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.qtogglemqtt.core.error.PublishException;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.Availability;
 import io.github.qtogglemqtt.core.port.out.ConnectionListener;
 import io.github.qtogglemqtt.core.port.out.Credentials;
+import io.github.qtogglemqtt.core.testing.Poll;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +18,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -186,6 +191,39 @@ class ConnectionLoopTest {
     }
   }
 
+  @Test
+  void subscribe_beforeStart_madeOnEveryConnectionAndFailuresReported() throws Exception {
+    ConnectionLoop loop = loop();
+    List<String> received = new CopyOnWriteArrayList<>();
+    loop.subscribe("ha/status", 1, m -> received.add(m.payloadText()));
+    loop.start(listener);
+    assertThat(listener.next()).isEqualTo("connected");
+    FakeSession first = connector.sessions.take();
+    assertThat(first.subscribed).containsExactly("ha/status@1");
+    first.deliver("ha/status", "online");
+    assertThat(received).containsExactly("online");
+
+    connector.refuseSubscriptions = true;
+    first.lost.lost("connection reset", null);
+
+    assertThat(listener.next()).startsWith("disconnected: connection reset");
+    assertThat(listener.next()).isEqualTo("subscription failed: ha/status: not allowed");
+    assertThat(listener.next()).isEqualTo("connected");
+    assertThat(connector.sessions.take().subscribed).containsExactly("ha/status@1");
+  }
+
+  @Test
+  void subscribe_whileConnected_madeOnTheCurrentConnection() throws Exception {
+    ConnectionLoop loop = loop();
+    loop.start(listener);
+    assertThat(listener.next()).isEqualTo("connected");
+    FakeSession session = connector.sessions.take();
+
+    loop.subscribe("a/+", 0, m -> {});
+
+    Poll.until("the subscription", () -> session.subscribed.contains("a/+@0"));
+  }
+
   private static final class Listener implements ConnectionListener {
     final BlockingQueue<String> events = new LinkedBlockingQueue<>();
     final AtomicInteger credentialRequests = new AtomicInteger();
@@ -204,6 +242,11 @@ class ConnectionLoopTest {
     @Override
     public void connected() {
       events.add("connected");
+    }
+
+    @Override
+    public void subscriptionFailed(String topicFilter, String reason) {
+      events.add("subscription failed: %s: %s".formatted(topicFilter, reason));
     }
 
     @Override
@@ -226,6 +269,7 @@ class ConnectionLoopTest {
     final BlockingQueue<FakeSession> sessions = new LinkedBlockingQueue<>();
     final List<String> clientIds = new CopyOnWriteArrayList<>();
     volatile int maxInflight = Integer.MAX_VALUE;
+    volatile boolean refuseSubscriptions;
     private final AtomicInteger attempts = new AtomicInteger();
 
     @Override
@@ -239,6 +283,8 @@ class ConnectionLoopTest {
         return CompletableFuture.failedFuture(new PublishException("refused " + attempt, null));
       }
       FakeSession session = new FakeSession(availability, lost, maxInflight);
+      session.refuseSubscriptions = refuseSubscriptions;
+      refuseSubscriptions = false;
       sessions.add(session);
       return CompletableFuture.completedFuture(session);
     }
@@ -255,6 +301,25 @@ class ConnectionLoopTest {
     final AtomicInteger inflight = new AtomicInteger();
     final AtomicInteger maxSeenInflight = new AtomicInteger();
     volatile boolean autoComplete = true;
+    volatile boolean refuseSubscriptions;
+    final List<String> subscribed = new CopyOnWriteArrayList<>();
+    final Map<String, Consumer<InboundMessage>> listeners = new ConcurrentHashMap<>();
+
+    @Override
+    public CompletableFuture<Void> subscribe(
+        String topicFilter, int qos, Consumer<InboundMessage> listener) {
+      subscribed.add(topicFilter + "@" + qos);
+      listeners.put(topicFilter, listener);
+      return refuseSubscriptions
+          ? CompletableFuture.failedFuture(new PublishException("not allowed", null))
+          : CompletableFuture.completedFuture(null);
+    }
+
+    void deliver(String topic, String payload) {
+      listeners
+          .get(topic)
+          .accept(new InboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), false));
+    }
 
     FakeSession(@Nullable Availability will, ConnectionLoop.ConnectionLost lost, int maxInflight) {
       this.will = will;

@@ -1,17 +1,20 @@
 package io.github.qtogglemqtt.core.testing;
 
 import io.github.qtogglemqtt.core.error.PublishException;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.Availability;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisher;
 import io.github.qtogglemqtt.core.port.out.ConnectionListener;
 import io.github.qtogglemqtt.core.port.out.Credentials;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +49,35 @@ public final class FakeBrokerPublisher implements BrokerPublisher {
   /** A publisher that stays disconnected until {@link #connect()}. */
   public static FakeBrokerPublisher disconnected() {
     return new FakeBrokerPublisher(false);
+  }
+
+  /** A subscription made through {@link #subscribe}. */
+  public record Subscription(String topicFilter, int qos, Consumer<InboundMessage> listener) {}
+
+  private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void subscribe(String topicFilter, int qos, Consumer<InboundMessage> listener) {
+    subscriptions.add(new Subscription(topicFilter, qos, listener));
+  }
+
+  /** The subscriptions made so far, in order. */
+  public List<Subscription> subscriptions() {
+    return List.copyOf(subscriptions);
+  }
+
+  /**
+   * Delivers a message to every subscription whose filter is exactly {@code topic} (no wildcard
+   * matching), as the broker would.
+   */
+  public void deliver(String topic, String payload) {
+    InboundMessage message =
+        new InboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), false);
+    for (Subscription subscription : subscriptions) {
+      if (subscription.topicFilter().equals(topic)) {
+        subscription.listener().accept(message);
+      }
+    }
   }
 
   @Override

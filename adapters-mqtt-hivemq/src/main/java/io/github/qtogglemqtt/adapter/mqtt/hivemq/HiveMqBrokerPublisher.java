@@ -3,6 +3,7 @@ package io.github.qtogglemqtt.adapter.mqtt.hivemq;
 import static java.util.Objects.requireNonNull;
 
 import com.hivemq.client.mqtt.MqttClientSslConfig;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisher;
 import io.github.qtogglemqtt.core.port.out.ConnectionListener;
@@ -10,6 +11,7 @@ import io.github.qtogglemqtt.core.spi.ConnectionLoop;
 import io.github.qtogglemqtt.core.spi.MqttConnectionSettings;
 import io.github.qtogglemqtt.core.spi.MqttConnectionSettings.MqttVersion;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -65,6 +67,11 @@ final class HiveMqBrokerPublisher implements BrokerPublisher {
   @Override
   public CompletableFuture<Void> publish(OutboundMessage message) {
     return loop.publish(message);
+  }
+
+  @Override
+  public void subscribe(String topicFilter, int qos, Consumer<InboundMessage> listener) {
+    loop.subscribe(topicFilter, qos, listener);
   }
 
   @Override

@@ -11,6 +11,7 @@ import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3Connect;
 import com.hivemq.client.mqtt.mqtt3.message.connect.Mqtt3ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import io.github.qtogglemqtt.core.error.PublishException;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.Availability;
 import io.github.qtogglemqtt.core.port.out.Credentials;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +140,44 @@ final class HiveMqV3Connector implements ConnectionLoop.Connector {
                       "the broker did not take the message on %s: %s"
                           .formatted(message.topic(), HiveMqReasons.describe(error)),
                       error);
+                }
+                return null;
+              });
+    }
+
+    @Override
+    public CompletableFuture<Void> subscribe(
+        String topicFilter, int qos, Consumer<InboundMessage> listener) {
+      return client
+          .subscribeWith()
+          .topicFilter(topicFilter)
+          .qos(qos(qos))
+          .callback(
+              publish -> {
+                try {
+                  listener.accept(
+                      new InboundMessage(
+                          publish.getTopic().toString(),
+                          publish.getPayloadAsBytes(),
+                          publish.isRetain()));
+                } catch (RuntimeException e) {
+                  log.warn("a subscriber of {} failed: {}", topicFilter, e.toString());
+                }
+              })
+          .send()
+          .handle(
+              (ack, error) -> {
+                if (error != null) {
+                  throw new PublishException(
+                      "cannot subscribe to %s: %s"
+                          .formatted(topicFilter, HiveMqReasons.describe(error)),
+                      error);
+                }
+                if (ack != null && ack.getReturnCodes().stream().anyMatch(code -> code.isError())) {
+                  throw new PublishException(
+                      "the broker refused the subscription to %s (%s)"
+                          .formatted(topicFilter, ack.getReturnCodes()),
+                      null);
                 }
                 return null;
               });

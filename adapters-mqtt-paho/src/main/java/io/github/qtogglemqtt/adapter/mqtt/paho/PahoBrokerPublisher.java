@@ -2,6 +2,7 @@ package io.github.qtogglemqtt.adapter.mqtt.paho;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisher;
 import io.github.qtogglemqtt.core.port.out.ConnectionListener;
@@ -9,6 +10,7 @@ import io.github.qtogglemqtt.core.spi.ConnectionLoop;
 import io.github.qtogglemqtt.core.spi.MqttConnectionSettings;
 import io.github.qtogglemqtt.core.spi.MqttConnectionSettings.MqttVersion;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import javax.net.SocketFactory;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +65,11 @@ final class PahoBrokerPublisher implements BrokerPublisher {
   @Override
   public CompletableFuture<Void> publish(OutboundMessage message) {
     return loop.publish(message);
+  }
+
+  @Override
+  public void subscribe(String topicFilter, int qos, Consumer<InboundMessage> listener) {
+    loop.subscribe(topicFilter, qos, listener);
   }
 
   @Override

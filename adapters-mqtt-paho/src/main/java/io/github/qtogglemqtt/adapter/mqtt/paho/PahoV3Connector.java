@@ -3,6 +3,7 @@ package io.github.qtogglemqtt.adapter.mqtt.paho;
 import static java.util.Objects.requireNonNull;
 
 import io.github.qtogglemqtt.core.error.PublishException;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.Availability;
 import io.github.qtogglemqtt.core.port.out.Credentials;
@@ -10,7 +11,10 @@ import io.github.qtogglemqtt.core.spi.ConnectionLoop;
 import io.github.qtogglemqtt.core.spi.MqttConnectionSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -20,6 +24,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttTopic;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -102,7 +107,7 @@ final class PahoV3Connector implements ConnectionLoop.Connector {
 
           @Override
           public void messageArrived(String topic, MqttMessage message) {
-            // the publisher never subscribes
+            session.dispatch(topic, message.getPayload(), message.isRetained());
           }
 
           @Override
@@ -174,6 +179,75 @@ final class PahoV3Connector implements ConnectionLoop.Connector {
                 "cannot publish on %s: %s".formatted(message.topic(), PahoReasons.v3(e)), e));
       }
       return result;
+    }
+
+    /** Subscriptions of this connection, routed from the client's single message callback. */
+    private final List<Subscribed> subscribed = new CopyOnWriteArrayList<>();
+
+    private record Subscribed(String filter, Consumer<InboundMessage> listener) {}
+
+    @Override
+    public CompletableFuture<Void> subscribe(
+        String topicFilter, int qos, Consumer<InboundMessage> listener) {
+      CompletableFuture<Void> result = new CompletableFuture<>();
+      Subscribed entry = new Subscribed(topicFilter, listener);
+      subscribed.add(entry);
+      try {
+        client.subscribe(
+            topicFilter,
+            qos,
+            null,
+            new IMqttActionListener() {
+              @Override
+              public void onSuccess(IMqttToken token) {
+                int[] granted = token.getGrantedQos();
+                if (granted != null && granted.length > 0 && granted[0] >= 0x80) {
+                  result.completeExceptionally(
+                      new PublishException(
+                          "the broker refused the subscription to %s (code %d)"
+                              .formatted(topicFilter, granted[0]),
+                          null));
+                  return;
+                }
+                result.complete(null);
+              }
+
+              @Override
+              public void onFailure(IMqttToken token, Throwable error) {
+                subscribed.remove(entry);
+                result.completeExceptionally(
+                    new PublishException(
+                        "cannot subscribe to %s: %s".formatted(topicFilter, PahoReasons.v3(error)),
+                        error));
+              }
+            });
+      } catch (MqttException | RuntimeException e) {
+        subscribed.remove(entry);
+        result.completeExceptionally(
+            new PublishException(
+                "cannot subscribe to %s: %s".formatted(topicFilter, PahoReasons.v3(e)), e));
+      }
+      return result;
+    }
+
+    /** Hands an arrived message to every subscription whose filter matches its topic. */
+    void dispatch(String topic, byte[] payload, boolean retained) {
+      InboundMessage message = new InboundMessage(topic, payload, retained);
+      for (Subscribed entry : subscribed) {
+        boolean matches;
+        try {
+          matches = MqttTopic.isMatched(entry.filter(), topic);
+        } catch (IllegalArgumentException e) {
+          matches = false;
+        }
+        if (matches) {
+          try {
+            entry.listener().accept(message);
+          } catch (RuntimeException e) {
+            log.warn("a subscriber of {} failed: {}", entry.filter(), e.toString());
+          }
+        }
+      }
     }
 
     @Override

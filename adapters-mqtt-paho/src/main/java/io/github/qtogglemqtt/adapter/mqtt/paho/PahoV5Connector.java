@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.qtogglemqtt.core.error.ErrorKind;
 import io.github.qtogglemqtt.core.error.PublishException;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.Availability;
 import io.github.qtogglemqtt.core.port.out.Credentials;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -27,6 +30,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+import org.eclipse.paho.mqttv5.common.util.MqttTopicValidator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,7 +123,7 @@ final class PahoV5Connector implements ConnectionLoop.Connector {
 
           @Override
           public void messageArrived(String topic, MqttMessage message) {
-            // the publisher never subscribes
+            session.dispatch(topic, message.getPayload(), message.isRetained());
           }
 
           @Override
@@ -240,6 +244,75 @@ final class PahoV5Connector implements ConnectionLoop.Connector {
                 "cannot publish on %s: %s".formatted(message.topic(), PahoReasons.v5(e)), e));
       }
       return result;
+    }
+
+    /** Subscriptions of this connection, routed from the client's single message callback. */
+    private final List<Subscribed> subscribed = new CopyOnWriteArrayList<>();
+
+    private record Subscribed(String filter, Consumer<InboundMessage> listener) {}
+
+    @Override
+    public CompletableFuture<Void> subscribe(
+        String topicFilter, int qos, Consumer<InboundMessage> listener) {
+      CompletableFuture<Void> result = new CompletableFuture<>();
+      Subscribed entry = new Subscribed(topicFilter, listener);
+      subscribed.add(entry);
+      try {
+        client.subscribe(
+            topicFilter,
+            qos,
+            null,
+            new MqttActionListener() {
+              @Override
+              public void onSuccess(IMqttToken token) {
+                int[] codes = token.getReasonCodes();
+                if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                  result.completeExceptionally(
+                      new PublishException(
+                          "the broker refused the subscription to %s (reason code %d)"
+                              .formatted(topicFilter, codes[0]),
+                          null));
+                  return;
+                }
+                result.complete(null);
+              }
+
+              @Override
+              public void onFailure(IMqttToken token, Throwable error) {
+                subscribed.remove(entry);
+                result.completeExceptionally(
+                    new PublishException(
+                        "cannot subscribe to %s: %s".formatted(topicFilter, PahoReasons.v5(error)),
+                        error));
+              }
+            });
+      } catch (MqttException | RuntimeException e) {
+        subscribed.remove(entry);
+        result.completeExceptionally(
+            new PublishException(
+                "cannot subscribe to %s: %s".formatted(topicFilter, PahoReasons.v5(e)), e));
+      }
+      return result;
+    }
+
+    /** Hands an arrived message to every subscription whose filter matches its topic. */
+    void dispatch(String topic, byte[] payload, boolean retained) {
+      InboundMessage message = new InboundMessage(topic, payload, retained);
+      for (Subscribed entry : subscribed) {
+        boolean matches;
+        try {
+          matches = MqttTopicValidator.isMatched(entry.filter(), topic);
+        } catch (IllegalArgumentException e) {
+          matches = false;
+        }
+        if (matches) {
+          try {
+            entry.listener().accept(message);
+          } catch (RuntimeException e) {
+            log.warn("a subscriber of {} failed: {}", entry.filter(), e.toString());
+          }
+        }
+      }
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.github.qtogglemqtt.core.port.out;
 
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * An MQTT client connection for one handler (Eclipse Paho, HiveMQ MQTT Client). Connects and
@@ -43,6 +45,22 @@ public interface BrokerPublisher extends AutoCloseable {
    *     refuses it, or no acknowledgement comes within the operation timeout
    */
   CompletableFuture<Void> publish(OutboundMessage message);
+
+  /**
+   * Subscribes to {@code topicFilter} on this connection and on every later one (the subscription
+   * is made again after each reconnect). Non-blocking; may be called before or after {@link
+   * #start}. A subscription that the broker refuses is reported to the {@link ConnectionListener}.
+   *
+   * @param topicFilter an MQTT topic filter
+   * @param qos the maximum QoS of deliveries, 0 to 2
+   * @param listener told every message that arrives, from a client thread; must return quickly
+   * @throws UnsupportedOperationException when this publisher cannot subscribe (the default)
+   * @since 0.2
+   */
+  default void subscribe(String topicFilter, int qos, Consumer<InboundMessage> listener) {
+    throw new UnsupportedOperationException(
+        "%s cannot subscribe".formatted(getClass().getSimpleName()));
+  }
 
   /**
    * Disconnects cleanly (sending what the settings say to send on a clean shutdown, such as a

@@ -39,4 +39,14 @@ public interface ConnectionListener {
    * @param retryInSeconds when the next attempt starts
    */
   void disconnected(String reason, @Nullable Throwable cause, double retryInSeconds);
+
+  /**
+   * A subscription made with {@link BrokerPublisher#subscribe} failed on the current connection
+   * (the broker refused it or did not answer); it is tried again after the next connect.
+   *
+   * @param topicFilter the filter
+   * @param reason the reason in words
+   * @since 0.2
+   */
+  default void subscriptionFailed(String topicFilter, String reason) {}
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.github.qtogglemqtt.core.error.PublishException;
+import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.model.Secret;
 import io.github.qtogglemqtt.core.spi.AdapterContext;
@@ -354,6 +355,66 @@ public abstract class BrokerPublisherContract {
     listener.awaitConnected();
     assertThat(expectMessage(subscriber).text()).isEqualTo("online");
     assertThat(listener.credentialRequests()).isGreaterThanOrEqualTo(2);
+  }
+
+  // ---- subscribing (Home Assistant's birth message, issue 9) -----------------------------
+
+  @ParameterizedTest(name = "protocol_version {0}")
+  @CsvSource({"3", "5"})
+  void subscribe_beforeStart_receivesMatchingMessagesAndIsRenewedAfterReconnect(int protocol)
+      throws Exception {
+    Listener listener = new Listener(new Credentials(clientId(), null, null));
+    Map<String, Object> keys = new LinkedHashMap<>(environment().proxyKeys());
+    keys.put("protocol_version", protocol);
+    keys.put("reconnect_interval", 1);
+    BrokerPublisher publisher = publisher(keys);
+    BlockingQueue<InboundMessage> inbox = new LinkedBlockingQueue<>();
+    publisher.subscribe(topic("in/+"), 1, inbox::add);
+    publisher.start(listener);
+    listener.awaitConnected();
+
+    publisher
+        .publish(OutboundMessage.of(topic("in/a"), "one", 1, false))
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    publisher
+        .publish(OutboundMessage.of(topic("other"), "not for us", 1, false))
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    InboundMessage first = inbox.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(first).isNotNull();
+    assertThat(first.topic()).isEqualTo(topic("in/a"));
+    assertThat(first.payloadText()).isEqualTo("one");
+
+    environment().cutProxyConnections();
+    listener.awaitDisconnected();
+    listener.awaitConnected();
+    publisher
+        .publish(OutboundMessage.of(topic("in/b"), "two", 1, false))
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+    InboundMessage second = inbox.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(second).isNotNull();
+    assertThat(second.payloadText()).isEqualTo("two");
+    assertThat(inbox).isEmpty();
+  }
+
+  @Test
+  void subscribe_retainedMessage_deliveredWithTheRetainFlag() throws Exception {
+    BrokerPublisher setter = connected(keys(Broker.PLAIN));
+    setter
+        .publish(OutboundMessage.of(topic("birth"), "online", 1, true))
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    Listener listener = new Listener(new Credentials(clientId(), null, null));
+    BrokerPublisher publisher = publisher(keys(Broker.PLAIN));
+    BlockingQueue<InboundMessage> inbox = new LinkedBlockingQueue<>();
+    publisher.start(listener);
+    listener.awaitConnected();
+
+    publisher.subscribe(topic("birth"), 0, inbox::add);
+
+    InboundMessage birth = inbox.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertThat(birth).isNotNull();
+    assertThat(birth.payloadText()).isEqualTo("online");
+    assertThat(birth.retained()).isTrue();
   }
 
   // ---- TLS ------------------------------------------------------------------------------
