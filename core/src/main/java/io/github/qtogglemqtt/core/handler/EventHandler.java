@@ -8,6 +8,7 @@ import io.github.qtogglemqtt.core.model.FullUpdate;
 import io.github.qtogglemqtt.core.model.HandlingOutcome;
 import io.github.qtogglemqtt.core.model.InboundMessage;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
+import io.github.qtogglemqtt.core.model.Values;
 import io.github.qtogglemqtt.core.port.in.EventSink;
 import io.github.qtogglemqtt.core.port.out.Availability;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisher;
@@ -15,6 +16,7 @@ import io.github.qtogglemqtt.core.port.out.ConnectionListener;
 import io.github.qtogglemqtt.core.port.out.Credentials;
 import io.github.qtogglemqtt.core.port.out.HandlerObserver;
 import io.github.qtogglemqtt.core.port.out.JsonEncoder;
+import io.github.qtogglemqtt.core.port.out.PortWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -50,6 +52,7 @@ public final class EventHandler implements EventSink, AutoCloseable {
   private final String name;
   private final Clock clock;
   private final RandomGenerator random = RandomGenerator.getDefault();
+  private volatile @Nullable PortWriter portWriter;
 
   private final LinkedBlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private final AtomicLong pending = new AtomicLong();
@@ -198,6 +201,13 @@ public final class EventHandler implements EventSink, AutoCloseable {
       HomeAssistantSettings ha = settings.homeAssistant();
       try {
         publisher.subscribe(ha.statusTopic(), settings.qos(), this::homeAssistantStatus);
+        if (ha.commands()) {
+          // on the worker thread, after the first snapshot or event: the state names the base
+          publisher.subscribe(
+              homeAssistant.commandFilter(processor.state()),
+              settings.qos(),
+              message -> submit(() -> homeAssistantCommand(message), null));
+        }
       } catch (RuntimeException e) {
         observer.warning(
             name,
@@ -223,6 +233,55 @@ public final class EventHandler implements EventSink, AutoCloseable {
     long delayMillis = BIRTH_DELAY_MIN_MILLIS + random.nextLong(BIRTH_DELAY_SPREAD_MILLIS);
     CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS)
         .execute(() -> submit(this::republishHomeAssistant, null));
+  }
+
+  /**
+   * Where Home Assistant's commands go ({@code homeassistant.commands = true}): the source's port
+   * writer. Without one every command is rejected. Call before {@link #start()}.
+   *
+   * @since 0.2
+   */
+  public void commandsTo(PortWriter writer) {
+    this.portWriter = requireNonNull(writer, "writer is null");
+  }
+
+  private void homeAssistantCommand(InboundMessage message) {
+    HomeAssistant ha = homeAssistant;
+    if (ha == null) {
+      return;
+    }
+    switch (ha.command(
+        message.topic(), message.payloadText(), message.retained(), processor.state())) {
+      case HomeAssistant.Command.Rejected rejected ->
+          observer.warning(name, "Home Assistant command rejected: " + rejected.reason());
+      case HomeAssistant.Command.Write write -> {
+        PortWriter writer = portWriter;
+        if (writer == null) {
+          observer.warning(
+              name,
+              "Home Assistant command rejected: the event source cannot write port %s"
+                  .formatted(write.portId()));
+          return;
+        }
+        try {
+          writer
+              .write(write.portId(), write.value())
+              .whenComplete(
+                  (ignored, error) -> {
+                    if (error != null) {
+                      observer.warning(
+                          name,
+                          "writing %s to port %s failed: %s"
+                              .formatted(
+                                  Values.pyStr(write.value()), write.portId(), error.getMessage()));
+                    }
+                  });
+        } catch (RuntimeException e) {
+          observer.warning(
+              name, "writing port %s failed: %s".formatted(write.portId(), e.getMessage()));
+        }
+      }
+    }
   }
 
   private void republishHomeAssistant() {

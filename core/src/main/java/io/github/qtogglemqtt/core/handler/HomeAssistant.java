@@ -31,7 +31,17 @@ final class HomeAssistant {
   private static final byte[] EMPTY = new byte[0];
 
   /** What was announced for one port. */
-  private record Entity(String configTopic, String configPayload, String stateTopic) {}
+  private record Entity(
+      String configTopic, String configPayload, String stateTopic, @Nullable String commandTopic) {}
+
+  /** A command that passed validation, or the reason it did not. */
+  sealed interface Command {
+    /** A value to write to the port. */
+    record Write(String portId, Object value) implements Command {}
+
+    /** Rejected, with the reason in words. */
+    record Rejected(String reason) implements Command {}
+  }
 
   private final HomeAssistantSettings settings;
   private final int qos;
@@ -255,7 +265,8 @@ final class HomeAssistant {
     config.put("origin", Map.of("name", ORIGIN_NAME));
     String topic =
         settings.discoveryPrefix() + "/" + component + "/" + node + "/" + objectId + "/config";
-    return new Entity(topic, json.encode(config), stateTopic);
+    return new Entity(
+        topic, json.encode(config), stateTopic, writable ? base + "/" + objectId + "/set" : null);
   }
 
   private static void numberAttributes(
@@ -328,6 +339,98 @@ final class HomeAssistant {
       options.add(Values.pyStr(value));
     }
     return options;
+  }
+
+  /** The topic filter of every command topic, from the state as it is now. */
+  String commandFilter(DeviceState state) {
+    return stateBase(state) + "/+/set";
+  }
+
+  /**
+   * Validates a message on a command topic against the port's attributes in {@code state}: the port
+   * must be announced with commands, ON/OFF for a boolean port, a number within min/max (and whole
+   * for integer ports) for a number port, one of the options for a port with choices.
+   */
+  Command command(String topic, String payload, boolean retained, DeviceState state) {
+    String portId = null;
+    for (Map.Entry<String, Entity> e : announced.entrySet()) {
+      if (topic.equals(e.getValue().commandTopic())) {
+        portId = e.getKey();
+        break;
+      }
+    }
+    if (portId == null) {
+      return new Command.Rejected(
+          "%s is not the command topic of a writable port".formatted(topic));
+    }
+    if (retained) {
+      return new Command.Rejected(
+          "a retained command on %s is ignored (commands are never retained)".formatted(topic));
+    }
+    Map<String, @Nullable Object> attrs = state.portAttrs().getOrDefault(portId, Map.of());
+    String text = payload.trim();
+    List<String> options = options(attrs.get("choices"));
+    if (options != null) {
+      List<?> choices = (List<?>) attrs.get("choices");
+      for (int i = 0; i < options.size(); i++) {
+        if (options.get(i).equals(text)) {
+          Object choice = choices.get(i);
+          Object value = choice instanceof Map<?, ?> map ? map.get("value") : choice;
+          if (value instanceof Boolean || Values.isNumber(value)) {
+            return new Command.Write(portId, Values.normalizeNumber(value));
+          }
+        }
+      }
+      return new Command.Rejected(
+          "%s is not one of the choices of port %s (%s)"
+              .formatted(quote(text), portId, String.join(", ", options)));
+    }
+    if ("boolean".equals(attrs.get("type"))) {
+      return switch (text) {
+        case "ON" -> new Command.Write(portId, Boolean.TRUE);
+        case "OFF" -> new Command.Write(portId, Boolean.FALSE);
+        default ->
+            new Command.Rejected(
+                "port %s is boolean: the command must be ON or OFF (got %s)"
+                    .formatted(portId, quote(text)));
+      };
+    }
+    Object number;
+    try {
+      number =
+          text.matches("[-+]?[0-9]+")
+              ? (Object) Long.parseLong(text)
+              : (Object) Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      number = null;
+    }
+    if (!(number instanceof Long) && !(number instanceof Double d && Double.isFinite(d))) {
+      return new Command.Rejected(
+          "port %s is a number: %s is not one".formatted(portId, quote(text)));
+    }
+    double v = ((Number) number).doubleValue();
+    if (Values.truthy(attrs.get("integer"))) {
+      if (v != Math.rint(v)) {
+        return new Command.Rejected(
+            "port %s takes whole numbers (got %s)".formatted(portId, quote(text)));
+      }
+      number = (long) v;
+    }
+    if (Values.isNumber(attrs.get("min")) && v < ((Number) attrs.get("min")).doubleValue()) {
+      return new Command.Rejected(
+          "%s is below the minimum %s of port %s"
+              .formatted(text, Values.pyStr(attrs.get("min")), portId));
+    }
+    if (Values.isNumber(attrs.get("max")) && v > ((Number) attrs.get("max")).doubleValue()) {
+      return new Command.Rejected(
+          "%s is above the maximum %s of port %s"
+              .formatted(text, Values.pyStr(attrs.get("max")), portId));
+    }
+    return new Command.Write(portId, number);
+  }
+
+  private static String quote(String text) {
+    return "\"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
   }
 
   private OutboundMessage message(String topic, String payload) {

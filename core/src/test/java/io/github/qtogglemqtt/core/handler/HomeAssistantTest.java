@@ -14,6 +14,8 @@ import io.github.qtogglemqtt.core.testing.TestJson;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -363,5 +365,87 @@ class HomeAssistantTest {
     idle(handler);
 
     assertThat(broker.subscriptions()).isEmpty();
+  }
+
+  private record Written(String portId, Object value) {}
+
+  private EventHandler withCommands(FakeBrokerPublisher broker, List<Written> written) {
+    handler =
+        fixture.real(
+            "{\"server\": \"broker\", \"homeassistant\": {\"enabled\": true,"
+                + " \"commands\": true}}",
+            broker);
+    handler.commandsTo(
+        (portId, value) -> {
+          written.add(new Written(portId, value));
+          return CompletableFuture.completedFuture(null);
+        });
+    handler.snapshot(snapshot(DEVICE, PORTS, "[]", 1_718_000_000.0));
+    idle(handler);
+    return handler;
+  }
+
+  @Test
+  void command_valid_writtenToThePortAsItsType() {
+    FakeBrokerPublisher broker = FakeBrokerPublisher.connecting();
+    List<Written> written = new CopyOnWriteArrayList<>();
+    withCommands(broker, written);
+    assertThat(broker.subscriptions())
+        .extracting(FakeBrokerPublisher.Subscription::topicFilter)
+        .containsExactly("homeassistant/status", "hall/+/set");
+
+    broker.deliver("hall/relay/set", "OFF");
+    broker.deliver("hall/level/set", "55");
+    broker.deliver("hall/mode/set", "2");
+    idle(handler);
+
+    assertThat(written)
+        .containsExactly(
+            new Written("relay", false), new Written("level", 55L), new Written("mode", 2L));
+    assertThat(fixture.observer.warnings()).isEmpty();
+  }
+
+  @Test
+  void command_invalid_rejectedWithTheReasonAndNotWritten() {
+    FakeBrokerPublisher broker = FakeBrokerPublisher.connecting();
+    List<Written> written = new CopyOnWriteArrayList<>();
+    withCommands(broker, written);
+
+    broker.deliver("hall/relay/set", "maybe");
+    broker.deliver("hall/level/set", "101");
+    broker.deliver("hall/level/set", "abc");
+    broker.deliver("hall/mode/set", "3");
+    broker.deliver("hall/door/set", "ON");
+    broker.deliver("hall/relay/set", "ON", true);
+    idle(handler);
+
+    assertThat(written).isEmpty();
+    assertThat(fixture.observer.warnings())
+        .hasSize(6)
+        .anySatisfy(w -> assertThat(w).contains("must be ON or OFF"))
+        .anySatisfy(w -> assertThat(w).contains("above the maximum 100"))
+        .anySatisfy(w -> assertThat(w).contains("is not one"))
+        .anySatisfy(w -> assertThat(w).contains("not one of the choices"))
+        .anySatisfy(w -> assertThat(w).contains("not the command topic of a writable port"))
+        .anySatisfy(w -> assertThat(w).contains("retained command"));
+  }
+
+  @Test
+  void command_withoutAPortWriter_rejected() {
+    FakeBrokerPublisher broker = FakeBrokerPublisher.connecting();
+    handler =
+        fixture.real(
+            "{\"server\": \"broker\", \"homeassistant\": {\"enabled\": true,"
+                + " \"commands\": true}}",
+            broker);
+    handler.snapshot(snapshot(DEVICE, PORTS, "[]", 1_718_000_000.0));
+    idle(handler);
+
+    broker.deliver("hall/relay/set", "ON");
+    idle(handler);
+
+    assertThat(fixture.observer.warnings())
+        .singleElement()
+        .satisfies(w -> assertThat(w).contains("cannot write port relay"));
   }
 }

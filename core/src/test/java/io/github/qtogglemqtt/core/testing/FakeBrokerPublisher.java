@@ -66,18 +66,37 @@ public final class FakeBrokerPublisher implements BrokerPublisher {
     return List.copyOf(subscriptions);
   }
 
-  /**
-   * Delivers a message to every subscription whose filter is exactly {@code topic} (no wildcard
-   * matching), as the broker would.
-   */
+  /** Delivers a message to every subscription whose filter matches {@code topic}. */
   public void deliver(String topic, String payload) {
+    deliver(topic, payload, false);
+  }
+
+  /**
+   * Delivers a message to every subscription whose filter matches {@code topic} ({@code +} and
+   * {@code #} wildcards), as the broker would.
+   */
+  public void deliver(String topic, String payload, boolean retained) {
     InboundMessage message =
-        new InboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), false);
+        new InboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), retained);
     for (Subscription subscription : subscriptions) {
-      if (subscription.topicFilter().equals(topic)) {
+      if (matches(subscription.topicFilter(), topic)) {
         subscription.listener().accept(message);
       }
     }
+  }
+
+  private static boolean matches(String filter, String topic) {
+    String[] f = filter.split("/", -1);
+    String[] t = topic.split("/", -1);
+    for (int i = 0; i < f.length; i++) {
+      if (f[i].equals("#")) {
+        return true;
+      }
+      if (i >= t.length || !(f[i].equals("+") || f[i].equals(t[i]))) {
+        return false;
+      }
+    }
+    return f.length == t.length;
   }
 
   @Override
