@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.qtogglemqtt.core.handler.EventHandler;
 import io.github.qtogglemqtt.core.port.in.EventSource;
+import io.github.qtogglemqtt.core.port.out.PortWriter;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ public final class Lifecycle implements AutoCloseable {
       Optional<HttpEndpoint> http) {
     requireNonNull(source, "source is null");
     requireNonNull(monitoring, "monitoring is null");
+    PortWriter writer = source.portWriter();
+    if (writer != null) {
+      // Home Assistant commands (issue 9): handlers with homeassistant.commands write through it
+      handlers.forEach(handler -> handler.commandsTo(writer));
+    }
     List<Component> components = new ArrayList<>();
     http.ifPresent(
         endpoint ->

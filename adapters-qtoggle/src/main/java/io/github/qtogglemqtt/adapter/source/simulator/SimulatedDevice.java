@@ -57,6 +57,41 @@ final class SimulatedDevice {
     return changes;
   }
 
+  /**
+   * Writes a port value, as {@code PATCH /api/ports/<id>/value} would.
+   *
+   * @return the change, or null when the port had that value already
+   * @throws IllegalArgumentException for an unknown or read-only port, or a value it does not take
+   */
+  @Nullable Change set(String portId, Object value) {
+    switch (portId) {
+      case RELAY -> {
+        if (!(value instanceof Boolean b)) {
+          throw new IllegalArgumentException("port relay takes true or false");
+        }
+        if (b == relay) {
+          return null;
+        }
+        Change change = new Change(RELAY, relay, b);
+        relay = b;
+        return change;
+      }
+      case MODE -> {
+        if (!(value instanceof Long l) || l < 0 || l >= MODE_CHOICES) {
+          throw new IllegalArgumentException(
+              "port mode takes a whole number from 0 to %d".formatted(MODE_CHOICES - 1));
+        }
+        if (l == mode) {
+          return null;
+        }
+        Change change = new Change(MODE, mode, l);
+        mode = l;
+        return change;
+      }
+      default -> throw new IllegalArgumentException("port %s is not writable".formatted(portId));
+    }
+  }
+
   /** The device attributes, as {@code GET /api/device} returns them. */
   Map<String, @Nullable Object> deviceAttributes() {
     Map<String, @Nullable Object> attrs = new LinkedHashMap<>();

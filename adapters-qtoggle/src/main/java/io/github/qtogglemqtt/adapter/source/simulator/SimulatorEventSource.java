@@ -8,6 +8,7 @@ import io.github.qtogglemqtt.core.model.DeviceSnapshot;
 import io.github.qtogglemqtt.core.model.Event;
 import io.github.qtogglemqtt.core.port.in.EventSink;
 import io.github.qtogglemqtt.core.port.in.EventSource;
+import io.github.qtogglemqtt.core.port.out.PortWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -73,6 +74,21 @@ final class SimulatorEventSource implements EventSource {
         config.seed());
   }
 
+  /** Applies a written value to the simulated device and reports it as a value-change. */
+  @Override
+  public PortWriter portWriter() {
+    return (portId, value) ->
+        CompletableFuture.runAsync(
+            () -> {
+              SimulatedDevice.Change change = device.set(portId, value);
+              log.info("simulated device {}: port {} written: {}", config.name(), portId, value);
+              if (change != null) {
+                emit(change);
+              }
+            },
+            scheduler);
+  }
+
   @Override
   public CompletionStage<Void> completion() {
     return completion.minimalCompletionStage();
@@ -107,12 +123,16 @@ final class SimulatorEventSource implements EventSource {
 
   private void step(long elapsedMillis) {
     for (SimulatedDevice.Change change : device.step(elapsedMillis)) {
-      Map<String, @Nullable Object> params = new LinkedHashMap<>();
-      params.put("id", change.portId());
-      params.put("value", change.newValue());
-      params.put("old_value", change.oldValue());
-      Event.fromWire("value-change", params, now()).ifPresent(sink::event);
+      emit(change);
     }
+  }
+
+  private void emit(SimulatedDevice.Change change) {
+    Map<String, @Nullable Object> params = new LinkedHashMap<>();
+    params.put("id", change.portId());
+    params.put("value", change.newValue());
+    params.put("old_value", change.oldValue());
+    Event.fromWire("value-change", params, now()).ifPresent(sink::event);
   }
 
   private void deviceUpdate() {

@@ -78,6 +78,54 @@ class SimulatorEventSourceTest {
   }
 
   @Test
+  void set_writablePorts_changeOnceAndRefuseBadValues() {
+    SimulatedDevice device = new SimulatedDevice("sim", 1);
+
+    assertThat(device.set("relay", true))
+        .isEqualTo(new SimulatedDevice.Change("relay", false, true));
+    assertThat(device.set("relay", true)).isNull();
+    assertThat(device.set("mode", 2L)).isEqualTo(new SimulatedDevice.Change("mode", 1L, 2L));
+    assertThatThrownBy(() -> device.set("mode", 3L)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> device.set("temperature", 20.0))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void portWriter_write_reportedAsAValueChange() throws Exception {
+    List<Event> events = new CopyOnWriteArrayList<>();
+    EventSource source =
+        new SimulatorEventSourceFactory()
+            .create(
+                AdapterProperties.of("source", Map.of("interval", "1h", "seed", 1)),
+                AdapterContext.system(),
+                new EventSink() {
+                  @Override
+                  public void snapshot(DeviceSnapshot snapshot) {}
+
+                  @Override
+                  public void event(Event event) {
+                    events.add(event);
+                  }
+                });
+    source.start();
+    try {
+      source.portWriter().write("relay", true).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+      assertThat(events)
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e).isInstanceOf(ValueChange.class);
+                assertThat(e.params()).containsEntry("id", "relay").containsEntry("value", true);
+              });
+      assertThat(source.portWriter().write("temperature", 1.0).toCompletableFuture())
+          .failsWithin(5, TimeUnit.SECONDS);
+    } finally {
+      source.close();
+    }
+  }
+
+  @Test
   void start_deliversSnapshotFirstThenValueChanges() throws Exception {
     List<Object> received = new CopyOnWriteArrayList<>();
     EventSink sink =
