@@ -9,14 +9,17 @@ import io.github.qtogglemqtt.core.handler.HandlerSettings;
 import io.github.qtogglemqtt.core.model.DeviceSnapshot;
 import io.github.qtogglemqtt.core.model.Event;
 import io.github.qtogglemqtt.core.model.OutboundMessage;
+import io.github.qtogglemqtt.core.port.in.EventSource;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisher;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisherContract.Received;
 import io.github.qtogglemqtt.core.port.out.HandlerObserver;
 import io.github.qtogglemqtt.core.port.out.JsonEncoder;
+import io.github.qtogglemqtt.core.port.out.PortWriter;
 import io.github.qtogglemqtt.core.port.out.TemplateEngine;
 import io.github.qtogglemqtt.core.spi.AdapterContext;
 import io.github.qtogglemqtt.core.spi.AdapterProperties;
 import io.github.qtogglemqtt.core.spi.BrokerPublisherFactory;
+import io.github.qtogglemqtt.core.spi.EventSourceFactory;
 import io.github.qtogglemqtt.core.spi.JsonEncoderFactory;
 import io.github.qtogglemqtt.core.spi.TemplateEngineFactory;
 import io.github.qtogglemqtt.it.broker.MosquittoBroker;
@@ -281,6 +284,66 @@ class HomeAssistantDiscoveryIT {
       for (Map.Entry<String, Received> e : again.entrySet()) {
         assertThat(e.getValue().text()).isEqualTo(retained.get(e.getKey()).text());
       }
+    }
+  }
+
+  @ParameterizedTest(name = "client = {0}")
+  @ValueSource(strings = {"paho", "hivemq"})
+  void command_roundTripThroughTheSimulator_newValueComesBackAsTheState(String client)
+      throws Exception {
+    EventHandler handler =
+        handler(
+            client,
+            """
+            {"enabled": true, "commands": true, "discovery_prefix": "%s-ha",
+             "state_base": "%s/sim"}"""
+                .formatted(prefix, prefix));
+    EventSource source =
+        load(EventSourceFactory.class, "simulator", EventSourceFactory::name)
+            .create(
+                AdapterProperties.of("source", Map.of("interval", "1h", "name", prefix + "-sim")),
+                AdapterContext.system(),
+                handler);
+    PortWriter writer = source.portWriter();
+    assertThat(writer).isNotNull();
+    handler.commandsTo(writer);
+    closeables.add(source);
+    try (TestSubscriber states =
+        TestSubscriber.subscribe(broker.host(), broker.port(), prefix + "/sim/relay/state")) {
+      source.start();
+      Received initial = states.next(WAIT);
+      assertThat(initial).isNotNull();
+      assertThat(initial.text()).isEqualTo("OFF");
+
+      BrokerPublisher homeAssistant =
+          load(BrokerPublisherFactory.class, client, BrokerPublisherFactory::name)
+              .create(
+                  AdapterProperties.of(
+                      "ha",
+                      Map.of(
+                          "server",
+                          broker.host(),
+                          "port",
+                          broker.port(),
+                          "client_id",
+                          prefix + "-commander")),
+                  AdapterContext.system());
+      closeables.add(homeAssistant);
+      BirthListener listener = new BirthListener(prefix + "-commander");
+      homeAssistant.start(listener);
+      listener.awaitConnected();
+      homeAssistant
+          .publish(OutboundMessage.of(prefix + "/sim/relay/set", "maybe", 1, false))
+          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      homeAssistant
+          .publish(OutboundMessage.of(prefix + "/sim/relay/set", "ON", 1, false))
+          .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+      Received state = states.next(WAIT);
+      assertThat(state).as("the state after the command").isNotNull();
+      assertThat(state.text()).isEqualTo("ON");
+      assertThat(state.retain()).isFalse(); // a live delivery; retained on the broker
+      assertThat(states.next(QUIET)).as("the invalid command changed nothing").isNull();
     }
   }
 
