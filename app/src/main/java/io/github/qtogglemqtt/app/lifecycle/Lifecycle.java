@@ -63,8 +63,7 @@ public final class Lifecycle implements AutoCloseable {
       Optional<HttpEndpoint> http) {
     requireNonNull(source, "source is null");
     requireNonNull(monitoring, "monitoring is null");
-    PortWriter writer = source.portWriter();
-    if (writer != null) {
+    if (source instanceof PortWriter writer) {
       // Home Assistant commands (issue 9): handlers with homeassistant.commands write through it
       handlers.forEach(handler -> handler.commandsTo(writer));
     }

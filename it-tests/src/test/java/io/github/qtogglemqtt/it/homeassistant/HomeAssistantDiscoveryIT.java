@@ -304,9 +304,8 @@ class HomeAssistantDiscoveryIT {
                 AdapterProperties.of("source", Map.of("interval", "1h", "name", prefix + "-sim")),
                 AdapterContext.system(),
                 handler);
-    PortWriter writer = source.portWriter();
-    assertThat(writer).isNotNull();
-    handler.commandsTo(writer);
+    assertThat(source).isInstanceOf(PortWriter.class);
+    handler.commandsTo((PortWriter) source);
     closeables.add(source);
     try (TestSubscriber states =
         TestSubscriber.subscribe(broker.host(), broker.port(), prefix + "/sim/relay/state")) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -97,6 +99,57 @@ final class QToggleApiClient implements AutoCloseable {
         "%s: listen answered %s instead of an array of events"
             .formatted(config.base(), Values.typeName(body)),
         null);
+  }
+
+  /**
+   * Writes a port value: {@code PATCH /api/ports/<id>/value} with the JSON value and the consumer
+   * token (Home Assistant commands, issue 9). Non-blocking.
+   *
+   * @param value a Boolean, Long or finite Double
+   * @return completes when the device answered 2xx; exceptionally with an {@link
+   *     EventSourceException} naming the status and the device's error otherwise
+   */
+  CompletableFuture<Void> writeValue(String portId, Object value) {
+    String function =
+        "ports/" + URLEncoder.encode(portId, StandardCharsets.UTF_8).replace("+", "%20") + "/value";
+    String body =
+        switch (value) {
+          case Boolean b -> b.toString();
+          case Long l -> l.toString();
+          case Double d when Double.isFinite(d) -> Values.formatFloat(d);
+          default ->
+              throw new IllegalArgumentException(
+                  "not a port value: %s".formatted(Values.typeName(value)));
+        };
+    HttpRequest request =
+        HttpRequest.newBuilder(config.function(function))
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .timeout(config.requestTimeout())
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header(
+                "Authorization",
+                "Bearer "
+                    + QToggleTokens.consumerToken(config.key(), config.username(), clock.instant()))
+            .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .handle(
+            (response, error) -> {
+              if (error != null) {
+                throw new EventSourceException(
+                    "%s: PATCH /api/%s failed (%s)"
+                        .formatted(config.base(), function, describe(error)),
+                    error);
+              }
+              int status = response.statusCode();
+              if (status / 100 != 2) {
+                throw new EventSourceException(
+                    status / 100 == 4 ? ErrorKind.USER : ErrorKind.EXTERNAL,
+                    "%s: PATCH /api/%s answered %d %s"
+                        .formatted(config.base(), function, status, abbreviate(response.body())),
+                    null);
+              }
+              return null;
+            });
   }
 
   private @Nullable Object get(String function, Duration timeout) {

@@ -10,6 +10,7 @@ import io.github.qtogglemqtt.core.model.Event;
 import io.github.qtogglemqtt.core.model.Values;
 import io.github.qtogglemqtt.core.port.in.EventSink;
 import io.github.qtogglemqtt.core.port.in.EventSource;
+import io.github.qtogglemqtt.core.port.out.PortWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * before delivering further events; with {@code resync_events} the differences to what the handlers
  * hold are delivered as events. Everything reaches the sink from one thread, in order.
  */
-final class QToggleEventSource implements EventSource {
+final class QToggleEventSource implements EventSource, PortWriter {
   private static final Logger log = LoggerFactory.getLogger(QToggleEventSource.class);
 
   private final QToggleConfig config;
@@ -80,6 +81,18 @@ final class QToggleEventSource implements EventSource {
         config.api().username(),
         sessionId,
         config.keepaliveSeconds());
+  }
+
+  /** Writes Home Assistant's commands with {@code PATCH /api/ports/<id>/value}. */
+  @Override
+  public CompletionStage<Void> write(String portId, Object value) {
+    QToggleApiClient c = client;
+    if (c == null || closed.get()) {
+      return CompletableFuture.failedFuture(
+          new EventSourceException(ErrorKind.INTERNAL, "the qtoggle source is not running", null));
+    }
+    log.info("writing {} to port {} of {}", value, portId, config.api().base());
+    return c.writeValue(portId, value);
   }
 
   @Override

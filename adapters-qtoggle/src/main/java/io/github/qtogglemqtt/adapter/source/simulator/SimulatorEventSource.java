@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * changes of every step, and optionally a {@code device-update} every 5 s. Live: completes when
  * closed.
  */
-final class SimulatorEventSource implements EventSource {
+final class SimulatorEventSource implements EventSource, PortWriter {
   private static final Logger log = LoggerFactory.getLogger(SimulatorEventSource.class);
   private static final long DEVICE_UPDATE_MILLIS = 5_000;
 
@@ -76,17 +76,16 @@ final class SimulatorEventSource implements EventSource {
 
   /** Applies a written value to the simulated device and reports it as a value-change. */
   @Override
-  public PortWriter portWriter() {
-    return (portId, value) ->
-        CompletableFuture.runAsync(
-            () -> {
-              SimulatedDevice.Change change = device.set(portId, value);
-              log.info("simulated device {}: port {} written: {}", config.name(), portId, value);
-              if (change != null) {
-                emit(change);
-              }
-            },
-            scheduler);
+  public CompletionStage<Void> write(String portId, Object value) {
+    return CompletableFuture.runAsync(
+        () -> {
+          SimulatedDevice.Change change = device.set(portId, value);
+          log.info("simulated device {}: port {} written: {}", config.name(), portId, value);
+          if (change != null) {
+            emit(change);
+          }
+        },
+        scheduler);
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.github.qtogglemqtt.core.model.Event;
 import io.github.qtogglemqtt.core.model.ValueChange;
 import io.github.qtogglemqtt.core.port.in.EventSink;
 import io.github.qtogglemqtt.core.port.in.EventSource;
+import io.github.qtogglemqtt.core.port.out.PortWriter;
 import io.github.qtogglemqtt.core.spi.AdapterContext;
 import io.github.qtogglemqtt.core.spi.AdapterProperties;
 import io.github.qtogglemqtt.core.spi.EventSourceFactory;
@@ -91,7 +92,7 @@ class SimulatorEventSourceTest {
   }
 
   @Test
-  void portWriter_write_reportedAsAValueChange() throws Exception {
+  void write_reportedAsAValueChange() throws Exception {
     List<Event> events = new CopyOnWriteArrayList<>();
     EventSource source =
         new SimulatorEventSourceFactory()
@@ -109,7 +110,7 @@ class SimulatorEventSourceTest {
                 });
     source.start();
     try {
-      source.portWriter().write("relay", true).toCompletableFuture().get(5, TimeUnit.SECONDS);
+      ((PortWriter) source).write("relay", true).toCompletableFuture().get(5, TimeUnit.SECONDS);
 
       assertThat(events)
           .singleElement()
@@ -118,7 +119,7 @@ class SimulatorEventSourceTest {
                 assertThat(e).isInstanceOf(ValueChange.class);
                 assertThat(e.params()).containsEntry("id", "relay").containsEntry("value", true);
               });
-      assertThat(source.portWriter().write("temperature", 1.0).toCompletableFuture())
+      assertThat(((PortWriter) source).write("temperature", 1.0).toCompletableFuture())
           .failsWithin(5, TimeUnit.SECONDS);
     } finally {
       source.close();

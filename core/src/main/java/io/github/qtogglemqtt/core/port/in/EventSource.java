@@ -1,8 +1,6 @@
 package io.github.qtogglemqtt.core.port.in;
 
-import io.github.qtogglemqtt.core.port.out.PortWriter;
 import java.util.concurrent.CompletionStage;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A source of qToggle events: the qToggle API (long-poll), a webhook receiver, a replay of recorded
@@ -29,16 +27,6 @@ public interface EventSource extends AutoCloseable {
    * Non-blocking; thread-safe.
    */
   CompletionStage<Void> completion();
-
-  /**
-   * Where Home Assistant's commands are written (issue 9), or null when this source cannot write
-   * port values (the default).
-   *
-   * @since 0.2
-   */
-  default @Nullable PortWriter portWriter() {
-    return null;
-  }
 
   /** Stops delivering and releases resources. Idempotent; never throws. */
   @Override

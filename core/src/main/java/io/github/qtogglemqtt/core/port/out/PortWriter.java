@@ -7,6 +7,9 @@ import java.util.concurrent.CompletionStage;
  * {@code PATCH /api/ports/<id>/value}, replay and simulator sources by applying it to their own
  * state. The device then reports the change as a value-change event, which publishes the new state.
  *
+ * <p>A source that can write port values implements this next to {@link
+ * io.github.qtogglemqtt.core.port.in.EventSource}; the app hands it to the handlers.
+ *
  * <p>Thread-safe; non-blocking.
  *
  * @since 0.2
