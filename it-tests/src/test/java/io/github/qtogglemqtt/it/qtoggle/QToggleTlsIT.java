@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.qtogglemqtt.core.port.in.EventSource;
-import io.github.qtogglemqtt.core.spi.TestPki;
+import io.github.qtogglemqtt.core.testing.TestPki;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
