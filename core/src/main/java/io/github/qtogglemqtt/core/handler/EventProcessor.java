@@ -241,8 +241,9 @@ final class EventProcessor {
     context.put("pretty_moment", moment == null ? "" : moment.prettyC());
     context.put("public_url", global.publicUrl());
     context.put("device_attrs", deviceAttrs());
-    context.put(
-        "port_values", Collections.unmodifiableMap(new LinkedHashMap<>(state.portValues())));
+    // a read-only view, not a copy: the context lives only while this thread processes the event,
+    // and only the next event changes the state
+    context.put("port_values", state.portValues());
     context.put("port_attrs", portAttrs());
     context.put("metadata", global.metadata());
     switch (event.type()) {
