@@ -75,7 +75,7 @@ final class JacksonJsonEncoder implements JsonEncoder {
     try (JsonGenerator generator = factory.createGenerator(out)) {
       generator.setPrettyPrinter(PythonSeparators.INSTANCE);
       generator.setHighestNonEscapedChar(HIGHEST_NON_ESCAPED_CHAR);
-      write(generator, value, nonFinite);
+      write(generator, out, value, nonFinite);
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to a string failed", e);
     }
@@ -122,6 +122,15 @@ final class JacksonJsonEncoder implements JsonEncoder {
         bytes[length + i] = (byte) c;
       }
       checkAscii(seen);
+      length += count;
+    }
+
+    /** Appends text that is ASCII by contract ({@link RawJson}): a plain copy of its bytes. */
+    @SuppressWarnings("deprecation") // the low byte of each char is what ASCII text needs
+    void writeAscii(String text) {
+      int count = text.length();
+      ensure(count);
+      text.getBytes(0, count, bytes, length);
       length += count;
     }
 
@@ -177,7 +186,10 @@ final class JacksonJsonEncoder implements JsonEncoder {
   }
 
   private static void write(
-      JsonGenerator generator, @Nullable Object value, @Nullable NonFiniteListener nonFinite)
+      JsonGenerator generator,
+      AsciiOut out,
+      @Nullable Object value,
+      @Nullable NonFiniteListener nonFinite)
       throws IOException {
     switch (value) {
       case null -> generator.writeNull();
@@ -191,18 +203,24 @@ final class JacksonJsonEncoder implements JsonEncoder {
         generator.writeStartObject();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
           generator.writeFieldName(key(entry.getKey()));
-          write(generator, entry.getValue(), nonFinite);
+          write(generator, out, entry.getValue(), nonFinite);
         }
         generator.writeEndObject();
       }
       case List<?> list -> {
         generator.writeStartArray();
         for (Object element : list) {
-          write(generator, element, nonFinite);
+          write(generator, out, element, nonFinite);
         }
         generator.writeEndArray();
       }
-      case RawJson raw -> generator.writeRawValue(raw.json());
+      case RawJson raw -> {
+        // an empty raw value writes the separator and moves the generator past the value; the
+        // text itself goes straight into the output, not through the generator's char buffer
+        generator.writeRawValue("");
+        generator.flush();
+        out.writeAscii(raw.json());
+      }
       default -> {
         if (Values.isInteger(value)) {
           generator.writeNumber(((Number) value).longValue());
