@@ -242,6 +242,11 @@ final class OutageRig {
       return new TreeSet<>(published.keySet());
     }
 
+    /** How many distinct values were acknowledged so far. */
+    int publishedCount() {
+      return published.size();
+    }
+
     int dropped(HandlingOutcome.DropReason reason) {
       return dropped.get(reason).get();
     }
@@ -274,21 +279,42 @@ final class OutageRig {
 
   /** A persistent-session subscriber whose messages a thread of its own collects. */
   static final class Collector implements AutoCloseable {
-    private final TestSubscriber subscriber;
+    private static final long SESSION_EXPIRY_SECONDS = 600;
+
+    private final MosquittoBroker broker;
+    private final String clientId = "outage-sub-" + UUID.randomUUID();
+    private volatile TestSubscriber subscriber;
     private final List<Arrival> arrivals = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
-    private Collector(TestSubscriber subscriber) {
-      this.subscriber = subscriber;
+    private Collector(MosquittoBroker broker) {
+      this.broker = broker;
+      this.subscriber = connect();
       this.thread = Thread.ofPlatform().daemon().name("outage-collector").start(this::collect);
     }
 
     /** Subscribes to {@link #TOPIC_FILTER} with a session that outlives broker restarts. */
     static Collector subscribe(MosquittoBroker broker) {
-      return new Collector(
-          TestSubscriber.subscribe(
-              broker.host(), broker.port(), TOPIC_FILTER, "outage-sub-" + UUID.randomUUID(), 600));
+      return new Collector(broker);
+    }
+
+    private TestSubscriber connect() {
+      return TestSubscriber.subscribe(
+          broker.host(), broker.port(), TOPIC_FILTER, clientId, SESSION_EXPIRY_SECONDS);
+    }
+
+    /**
+     * Disconnects; the broker keeps the session and queues the messages for it. What arrived before
+     * stays collected.
+     */
+    void goOffline() {
+      subscriber.close();
+    }
+
+    /** Connects again to the same session; the broker delivers what it queued meanwhile. */
+    void comeBack() {
+      subscriber = connect();
     }
 
     private void collect() {
