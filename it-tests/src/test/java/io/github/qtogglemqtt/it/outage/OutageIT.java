@@ -260,20 +260,28 @@ class OutageIT {
    * The start of issue 11's broker faults: several SIGKILLs at random moments (seeded; the seed is
    * in the accounting) of one stream. An event may be missing only if the broker acknowledged it
    * before a kill (the broker's loss, counted); everything else arrives, first arrivals in order
-   * per topic.
+   * per topic. With a clean and with a durable handler session ({@code clean_session = false}).
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"paho", "hivemq"})
+  static Stream<Arguments> sessions() {
+    return Stream.of("paho", "hivemq")
+        .flatMap(c -> Stream.of(Arguments.of(c, "clean"), Arguments.of(c, "durable")));
+  }
+
+  @ParameterizedTest(name = "{0} {1} session")
+  @MethodSource("sessions")
   @Timeout(value = 150, unit = TimeUnit.SECONDS)
   void brokerKilledRepeatedly_atRandomMoments_onlyBrokerAcknowledgedEventsMayBeLost(
-      String client, TestReporter reporter) {
+      String client, String session, TestReporter reporter) {
     long seed = System.nanoTime();
     Random random = new Random(seed);
     int kills = 3;
     try (MosquittoBroker broker = MosquittoBroker.builder().persistence().start();
         Collector subscriber = Collector.subscribe(broker)) {
       Recorder recorder = new Recorder();
-      EventHandler handler = OutageRig.handler(OutageRig.entry(client, broker), recorder);
+      Map<String, @Nullable Object> entry = OutageRig.entry(client, broker);
+      // durable: the broker keeps the handler's session (and its in-flight messages) across kills
+      entry.put("clean_session", session.equals("clean"));
+      EventHandler handler = OutageRig.handler(entry, recorder);
       try (Feeder feeder = new Feeder(handler)) {
         handler.start();
         feeder.start(PERIOD, 2);
@@ -314,7 +322,7 @@ class OutageIT {
                     kills,
                     accounting.summary(),
                     accounting.missing().size() - notAcknowledgedAndLost.size());
-        report(reporter, client + " repeated SIGKILL", summary);
+        report(reporter, client + " repeated SIGKILL, " + session + " session", summary);
         assertThat(notAcknowledgedAndLost)
             .as("lost without the broker having acknowledged them: " + summary)
             .isEmpty();
