@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class DemoSubscriber implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DemoSubscriber.class);
   private static final int KEEP_ALIVE_SECONDS = 30;
+  private static final int SUBACK_WAIT_MILLIS = 500;
+  private static final int SUBSCRIBE_ATTEMPTS = 20;
 
   private final Socket socket;
   private final OutputStream out;
@@ -103,12 +106,37 @@ public final class DemoSubscriber implements AutoCloseable {
               .formatted(connack.length < 2 ? -1 : connack[1]));
     }
 
-    ByteArrayOutputStream subscribe = new ByteArrayOutputStream();
-    subscribe.write(0);
-    subscribe.write(1); // packet id 1
-    writeString(subscribe, filter);
-    subscribe.write(0); // QoS 0
-    send(0x82, subscribe.toByteArray());
+    // Some brokers (Moquette) take the connection as established only once the CONNACK is
+    // flushed, and drop a SUBSCRIBE that arrives before: subscribe until the SUBACK comes.
+    int previousTimeout = socket.getSoTimeout();
+    socket.setSoTimeout(SUBACK_WAIT_MILLIS);
+    try {
+      for (int packetId = 1; packetId <= SUBSCRIBE_ATTEMPTS; packetId++) {
+        ByteArrayOutputStream subscribe = new ByteArrayOutputStream();
+        subscribe.write(packetId >> 8);
+        subscribe.write(packetId & 0xff);
+        writeString(subscribe, filter);
+        subscribe.write(0); // QoS 0
+        send(0x82, subscribe.toByteArray());
+        try {
+          while (true) {
+            int header = in.readUnsignedByte();
+            byte[] body = in.readNBytes(remainingLength(in));
+            if ((header & 0xf0) == 0x90) {
+              return;
+            }
+            if ((header & 0xf0) == 0x30) {
+              publish(header, body);
+            }
+          }
+        } catch (SocketTimeoutException e) {
+          log.debug("no SUBACK yet (attempt {}); subscribing again", packetId);
+        }
+      }
+      throw new IOException("the broker did not acknowledge the subscription");
+    } finally {
+      socket.setSoTimeout(previousTimeout);
+    }
   }
 
   private void readLoop() {

@@ -144,10 +144,10 @@ final class EventProcessor {
         jsonPayload = false;
       } else if (rendered instanceof Map<?, ?> map && !map.isEmpty()) {
         // D6: a title/body result is published as JSON
-        payload = encode(event, map).getBytes(StandardCharsets.US_ASCII);
+        payload = encode(event, map);
         jsonPayload = true;
       } else {
-        payload = encode(event, jsonPayload(event, context)).getBytes(StandardCharsets.US_ASCII);
+        payload = encode(event, jsonPayload(event, context));
         jsonPayload = true;
       }
     } catch (RuntimeException e) {
@@ -241,8 +241,9 @@ final class EventProcessor {
     context.put("pretty_moment", moment == null ? "" : moment.prettyC());
     context.put("public_url", global.publicUrl());
     context.put("device_attrs", deviceAttrs());
-    context.put(
-        "port_values", Collections.unmodifiableMap(new LinkedHashMap<>(state.portValues())));
+    // a read-only view, not a copy: the context lives only while this thread processes the event,
+    // and only the next event changes the state
+    context.put("port_values", state.portValues());
     context.put("port_attrs", portAttrs());
     context.put("metadata", global.metadata());
     switch (event.type()) {
@@ -416,9 +417,9 @@ final class EventProcessor {
     }
   }
 
-  private String encode(Event event, Object value) {
+  private byte[] encode(Event event, Object value) {
     int[] nonFinite = {0};
-    String text = json.encode(value, v -> nonFinite[0]++);
+    byte[] text = json.encodeAscii(value, v -> nonFinite[0]++);
     if (nonFinite[0] > 0) {
       observer.warning(
           name,

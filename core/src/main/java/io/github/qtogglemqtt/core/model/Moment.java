@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.Month;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,6 +31,12 @@ public final class Moment implements TemplateObject {
       Set.of("year", "month", "day", "hour", "minute", "second", "microsecond");
   private static final Set<String> METHODS =
       Set.of("weekday", "isoweekday", "isoformat", "timestamp", "strftime");
+
+  // English names looked up once: getDisplayName builds a formatter per call
+  private static final List<String> SHORT_DAYS = dayNames(TextStyle.SHORT);
+  private static final List<String> FULL_DAYS = dayNames(TextStyle.FULL);
+  private static final List<String> SHORT_MONTHS = monthNames(TextStyle.SHORT);
+  private static final List<String> FULL_MONTHS = monthNames(TextStyle.FULL);
 
   private final double timestamp;
   private final LocalDateTime local;
@@ -73,14 +81,30 @@ public final class Moment implements TemplateObject {
   public String utcJson() {
     LocalDateTime utc =
         LocalDateTime.ofEpochSecond((long) Math.floor(timestamp), 0, ZoneOffset.UTC);
-    return "%04d-%02d-%02dT%02d:%02d:%02dZ"
-        .formatted(
-            utc.getYear(),
-            utc.getMonthValue(),
-            utc.getDayOfMonth(),
-            utc.getHour(),
-            utc.getMinute(),
-            utc.getSecond());
+    if (utc.getYear() < 0) {
+      return "%04d-%02d-%02dT%02d:%02d:%02dZ"
+          .formatted(
+              utc.getYear(),
+              utc.getMonthValue(),
+              utc.getDayOfMonth(),
+              utc.getHour(),
+              utc.getMinute(),
+              utc.getSecond());
+    }
+    // what the format above writes, without parsing it for every payload
+    StringBuilder out = new StringBuilder(20);
+    pad(out, utc.getYear(), 4);
+    out.append('-');
+    pad(out, utc.getMonthValue(), 2);
+    out.append('-');
+    pad(out, utc.getDayOfMonth(), 2);
+    out.append('T');
+    pad(out, utc.getHour(), 2);
+    out.append(':');
+    pad(out, utc.getMinute(), 2);
+    out.append(':');
+    pad(out, utc.getSecond(), 2);
+    return out.append('Z').toString();
   }
 
   /** Python's {@code isoformat()}: {@code 2024-06-10T06:13:20.250000}, no fraction when zero. */
@@ -244,11 +268,25 @@ public final class Moment implements TemplateObject {
   }
 
   private String monthName(TextStyle style) {
-    return local.getMonth().getDisplayName(style, Locale.ENGLISH);
+    int index = local.getMonthValue() - 1;
+    return style == TextStyle.SHORT ? SHORT_MONTHS.get(index) : FULL_MONTHS.get(index);
   }
 
   private static String dayName(DayOfWeek day, TextStyle style) {
-    return day.getDisplayName(style, Locale.ENGLISH);
+    int index = day.getValue() - 1;
+    return style == TextStyle.SHORT ? SHORT_DAYS.get(index) : FULL_DAYS.get(index);
+  }
+
+  private static List<String> dayNames(TextStyle style) {
+    return Arrays.stream(DayOfWeek.values())
+        .map(day -> day.getDisplayName(style, Locale.ENGLISH))
+        .toList();
+  }
+
+  private static List<String> monthNames(TextStyle style) {
+    return Arrays.stream(Month.values())
+        .map(month -> month.getDisplayName(style, Locale.ENGLISH))
+        .toList();
   }
 
   private static void noArgs(String name, List<@Nullable Object> args) {

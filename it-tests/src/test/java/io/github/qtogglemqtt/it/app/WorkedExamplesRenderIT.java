@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The worked examples of spec 8.1-8.3 through {@code render} of the built jar, byte for byte: a
+ * The worked examples of spec 8.1-8.4 through {@code render} of the built jar, byte for byte: a
  * JSON-lines capture of the example hub session in, the add-on's payloads out (except where a
  * defect fix deliberately differs: D4 removes the password markers from {@code old_attrs} and
  * {@code new_attrs}). The expected payloads are the spec's lines, kept in core's test resources.
@@ -49,6 +49,45 @@ class WorkedExamplesRenderIT {
     assertThat(original83).contains(PASSWORD_MARKERS);
     assertThat(messages.get(2).get("payload").asText())
         .isEqualTo(original83.replace(PASSWORD_MARKERS, ""));
+  }
+
+  @Test
+  void render_slaveAddOfSpec84_printsTheOriginalsPayloadWithoutTheLeakedSecrets() throws Exception {
+    String events =
+        String.join(
+            "\n",
+            "{\"type\": \"snapshot\", \"timestamp\": 1717999990.0, \"device\": {\"name\": \"hub\","
+                + " \"wifi_key\": \"x\", \"admin_password\": \"set\"}, \"ports\": []}",
+            """
+            {"type": "slave-device-add", "timestamp": 1718000000.25, "params": {"enabled": true, \
+            "name": "shed", "scheme": "http", "host": "10.0.0.7", "port": 80, "path": "/api", \
+            "admin_password_hash": \
+            "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8", \
+            "poll_interval": 0, "listen_enabled": true, "last_sync": 1718000000, "online": true, \
+            "provisioning": [], "attrs": {"name": "shed", "display_name": "Shed", \
+            "admin_password": "set", "wifi_key": "hunter22"}}}""",
+            "");
+
+    List<JsonNode> messages =
+        render(
+            events,
+            ", json_context_fields = [\"type\", \"device_attrs\", \"attrs\"],"
+                + " topic = \"qtoggle/{{device_attrs.name}}/{{type}}\" ");
+
+    // D3 and D4: the original leaks shed:wifi_key and the secrets of attrs; we publish the same
+    // message without them, and nothing else differs
+    String expected =
+        spec("8.4-original.json")
+            .replace(", \"shed:wifi_key\": \"hunter22\"", "")
+            .replace(
+                "\"admin_password_hash\":"
+                    + " \"5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8\", ",
+                "")
+            .replace(", \"admin_password\": \"set\", \"wifi_key\": \"hunter22\"", "");
+    assertThat(expected).doesNotContain("hunter22").doesNotContain("password");
+    assertThat(messages).hasSize(1);
+    assertThat(messages.get(0).get("topic").asText()).isEqualTo("qtoggle/hub/slave-device-add");
+    assertThat(messages.get(0).get("payload").asText()).isEqualTo(expected);
   }
 
   /** Spec 8's assumptions as a replay: the snapshot, then the three events of 8.1-8.3. */
@@ -99,14 +138,19 @@ class WorkedExamplesRenderIT {
    * Runs {@code render} with a handler that sets only {@code server}, under TZ=UTC as spec 8 says.
    */
   private List<JsonNode> render(String events) throws Exception {
+    return render(events, "");
+  }
+
+  private List<JsonNode> render(String events, String moreHandlerKeys) throws Exception {
     Path config = directory.resolve("hub.conf");
     Files.writeString(
         config,
         """
         event_handlers = [
-          { driver = "qtoggleserver.mqtt.MQTTEventHandler", server = "broker.example" }
+          { driver = "qtoggleserver.mqtt.MQTTEventHandler", server = "broker.example" %s}
         ]
-        """);
+        """
+            .formatted(moreHandlerKeys));
     Path input = directory.resolve("hub.jsonl");
     Files.writeString(input, events, StandardCharsets.UTF_8);
     String java = ProcessHandle.current().info().command().orElse("java");

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * Values#formatFloat} so floats keep Python's repr.
  *
  * <p>Thread-safe: the {@link JsonFactory} is shared, a generator is created per call. Each thread
- * writes into its own reused buffer ({@link TextOut}), so encoding a payload allocates the result
- * string and not the buffer it grew in.
+ * writes into its own reused buffer ({@link AsciiOut}), so encoding a payload allocates its result
+ * (string or bytes) and not the buffer it grew in.
  */
 final class JacksonJsonEncoder implements JsonEncoder {
   private static final int HIGHEST_NON_ESCAPED_CHAR = 0x7E;
@@ -38,53 +40,117 @@ final class JacksonJsonEncoder implements JsonEncoder {
           .build();
 
   /** The buffer of the thread's current encoding; re-entrant calls get a fresh one. */
-  private static final ThreadLocal<TextOut> BUFFERS = ThreadLocal.withInitial(TextOut::new);
+  private static final ThreadLocal<AsciiOut> BUFFERS = ThreadLocal.withInitial(AsciiOut::new);
 
   @Override
   public String encode(@Nullable Object value, @Nullable NonFiniteListener nonFinite) {
-    TextOut out = BUFFERS.get();
+    AsciiOut out = BUFFERS.get();
     if (out.inUse) {
-      out = new TextOut();
+      return write(new AsciiOut(), value, nonFinite).takeText();
     }
+    try {
+      return write(out, value, nonFinite).takeText();
+    } finally {
+      out.inUse = false;
+    }
+  }
+
+  @Override
+  public byte[] encodeAscii(@Nullable Object value, @Nullable NonFiniteListener nonFinite) {
+    AsciiOut out = BUFFERS.get();
+    if (out.inUse) {
+      return write(new AsciiOut(), value, nonFinite).takeBytes();
+    }
+    try {
+      return write(out, value, nonFinite).takeBytes();
+    } finally {
+      out.inUse = false;
+    }
+  }
+
+  private AsciiOut write(
+      AsciiOut out, @Nullable Object value, @Nullable NonFiniteListener nonFinite) {
     out.inUse = true;
     out.clear(); // what a failed call left behind
     try (JsonGenerator generator = factory.createGenerator(out)) {
       generator.setPrettyPrinter(PythonSeparators.INSTANCE);
       generator.setHighestNonEscapedChar(HIGHEST_NON_ESCAPED_CHAR);
-      write(generator, value, nonFinite);
+      write(generator, out, value, nonFinite);
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to a string failed", e);
-    } finally {
-      out.inUse = false;
     }
-    return out.takeText();
+    return out;
   }
 
   /**
-   * A {@link Writer} into a {@link StringBuilder} that is kept between calls (unsynchronized,
-   * unlike {@link java.io.StringWriter}); a buffer that grew beyond {@link #KEEP_CHARS} is not
-   * kept, so one huge payload does not pin its memory.
+   * A {@link Writer} into a byte array that is kept between calls. Everything the generator writes
+   * is ASCII (every character above 0x7E is escaped; {@link RawJson} is ASCII by contract), so one
+   * byte per character, and the result is one copy: the string, or the payload bytes. A buffer that
+   * grew beyond {@link #KEEP_BYTES} is not kept, so one huge payload does not pin its memory.
    */
-  private static final class TextOut extends Writer {
-    private static final int INITIAL_CHARS = 4096;
-    private static final int KEEP_CHARS = 1 << 20;
+  private static final class AsciiOut extends Writer {
+    private static final int INITIAL_BYTES = 8192;
+    private static final int KEEP_BYTES = 1 << 20;
 
-    private StringBuilder text = new StringBuilder(INITIAL_CHARS);
+    private byte[] bytes = new byte[INITIAL_BYTES];
+    private int length;
     boolean inUse;
 
     @Override
-    public void write(char[] chars, int offset, int length) {
-      text.append(chars, offset, length);
+    public void write(char[] chars, int offset, int count) {
+      ensure(count);
+      byte[] out = bytes;
+      int start = length;
+      int seen = 0;
+      // a plain narrowing loop with the check folded into one OR: the JIT vectorizes it
+      for (int i = 0; i < count; i++) {
+        char c = chars[offset + i];
+        seen |= c;
+        out[start + i] = (byte) c;
+      }
+      checkAscii(seen);
+      length = start + count;
     }
 
     @Override
-    public void write(String string, int offset, int length) {
-      text.append(string, offset, offset + length);
+    public void write(String string, int offset, int count) {
+      ensure(count);
+      int seen = 0;
+      for (int i = 0; i < count; i++) {
+        char c = string.charAt(offset + i);
+        seen |= c;
+        bytes[length + i] = (byte) c;
+      }
+      checkAscii(seen);
+      length += count;
+    }
+
+    /** Appends text that is ASCII by contract ({@link RawJson}): a plain copy of its bytes. */
+    @SuppressWarnings("deprecation") // the low byte of each char is what ASCII text needs
+    void writeAscii(String text) {
+      int count = text.length();
+      ensure(count);
+      text.getBytes(0, count, bytes, length);
+      length += count;
+    }
+
+    private static void checkAscii(int seen) {
+      if (seen > 0x7F) {
+        throw new IllegalArgumentException("a raw JSON part holds a non-ASCII character");
+      }
     }
 
     @Override
     public void write(int c) {
-      text.append((char) c);
+      ensure(1);
+      checkAscii((char) c);
+      bytes[length++] = (byte) c;
+    }
+
+    private void ensure(int count) {
+      if (length + count > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + count));
+      }
     }
 
     @Override
@@ -94,23 +160,36 @@ final class JacksonJsonEncoder implements JsonEncoder {
     public void close() {}
 
     void clear() {
-      text.setLength(0);
+      length = 0;
     }
 
-    /** The text written since the last call; empties the buffer. */
+    /** The text written since {@link #clear()}; lets go of an oversized buffer. */
     String takeText() {
-      String result = text.toString();
-      if (text.capacity() > KEEP_CHARS) {
-        text = new StringBuilder(INITIAL_CHARS);
-      } else {
-        text.setLength(0);
+      String text = new String(bytes, 0, length, StandardCharsets.ISO_8859_1);
+      release();
+      return text;
+    }
+
+    /** The bytes written since {@link #clear()}; lets go of an oversized buffer. */
+    byte[] takeBytes() {
+      byte[] copy = Arrays.copyOf(bytes, length);
+      release();
+      return copy;
+    }
+
+    private void release() {
+      length = 0;
+      if (bytes.length > KEEP_BYTES) {
+        bytes = new byte[INITIAL_BYTES];
       }
-      return result;
     }
   }
 
   private static void write(
-      JsonGenerator generator, @Nullable Object value, @Nullable NonFiniteListener nonFinite)
+      JsonGenerator generator,
+      AsciiOut out,
+      @Nullable Object value,
+      @Nullable NonFiniteListener nonFinite)
       throws IOException {
     switch (value) {
       case null -> generator.writeNull();
@@ -124,18 +203,24 @@ final class JacksonJsonEncoder implements JsonEncoder {
         generator.writeStartObject();
         for (Map.Entry<?, ?> entry : map.entrySet()) {
           generator.writeFieldName(key(entry.getKey()));
-          write(generator, entry.getValue(), nonFinite);
+          write(generator, out, entry.getValue(), nonFinite);
         }
         generator.writeEndObject();
       }
       case List<?> list -> {
         generator.writeStartArray();
         for (Object element : list) {
-          write(generator, element, nonFinite);
+          write(generator, out, element, nonFinite);
         }
         generator.writeEndArray();
       }
-      case RawJson raw -> generator.writeRawValue(raw.json());
+      case RawJson raw -> {
+        // an empty raw value writes the separator and moves the generator past the value; the
+        // text itself goes straight into the output, not through the generator's char buffer
+        generator.writeRawValue("");
+        generator.flush();
+        out.writeAscii(raw.json());
+      }
       default -> {
         if (Values.isInteger(value)) {
           generator.writeNumber(((Number) value).longValue());

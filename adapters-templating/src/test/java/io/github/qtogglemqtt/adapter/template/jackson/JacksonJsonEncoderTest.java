@@ -382,6 +382,35 @@ class JacksonJsonEncoderTest {
   }
 
   @Test
+  void encodeAscii_rawJsonBetweenValues_sameBytesAsEncode() {
+    Map<String, @Nullable Object> map =
+        obj(
+            "s",
+            "caf\u00e9",
+            "a",
+            new RawJson("{\"x\": [1, 2]}"),
+            "b",
+            arr(1L, new RawJson("3.0"), new RawJson("[]"), "t"),
+            "c",
+            new RawJson("null"),
+            "d",
+            2.5);
+    String expected =
+        "{\"s\": \"caf\\u00e9\", \"a\": {\"x\": [1, 2]}, \"b\": [1, 3.0, [], \"t\"],"
+            + " \"c\": null, \"d\": 2.5}";
+    assertThat(encoder.encode(map)).isEqualTo(expected);
+    assertThat(encoder.encodeAscii(map, null))
+        .isEqualTo(expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void encode_afterAFailedCall_startsFromAnEmptyBuffer() {
+    assertThatThrownBy(() -> encoder.encode(arr("partial", new Object())))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(encoder.encode(arr(1L))).isEqualTo("[1]");
+  }
+
+  @Test
   void encode_nonFiniteFloats_writeNullAndTellTheListener() {
     List<Double> told = new ArrayList<>();
     String json =

@@ -1,5 +1,6 @@
 package io.github.qtogglemqtt.core.port.out;
 
+import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,17 @@ public interface JsonEncoder {
    * @throws IllegalArgumentException for a value that is not of the JSON value model
    */
   String encode(@Nullable Object value, @Nullable NonFiniteListener nonFinite);
+
+  /**
+   * Encodes a JSON value as the bytes of a payload: {@link #encode(Object, NonFiniteListener)} in
+   * US-ASCII (the text is pure ASCII). Encoders may write the bytes without the intermediate
+   * string.
+   *
+   * @since 0.1
+   */
+  default byte[] encodeAscii(@Nullable Object value, @Nullable NonFiniteListener nonFinite) {
+    return encode(value, nonFinite).getBytes(StandardCharsets.US_ASCII);
+  }
 
   /** Encodes a JSON value; non-finite floats become {@code null} silently. */
   default String encode(@Nullable Object value) {
