@@ -1,6 +1,5 @@
 package io.github.qtogglemqtt.core.handler;
 
-import io.github.qtogglemqtt.core.error.Problem;
 import io.github.qtogglemqtt.core.spi.AdapterProperties;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -68,14 +67,6 @@ public record HomeAssistantSettings(
                           "state_base",
                           "commands",
                           "status_topic"))));
-    }
-    // section() does not share the problem list (despite its javadoc): hand them up
-    String prefixPath = entry.path() + ".";
-    for (Problem problem : section.problems()) {
-      String path = problem.path();
-      entry.problem(
-          path.startsWith(prefixPath) ? path.substring(prefixPath.length()) : path,
-          problem.message());
     }
     return new HomeAssistantSettings(enabled, prefix, nodeId, stateBase, commands, statusTopic);
   }

@@ -44,11 +44,17 @@ public final class AdapterProperties {
   private final Map<String, @Nullable Object> values;
   private final Set<String> read = ConcurrentHashMap.newKeySet();
   private final Set<String> secrets = ConcurrentHashMap.newKeySet();
-  private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+  private final List<Problem> problems;
 
   private AdapterProperties(String path, Map<String, @Nullable Object> values) {
+    this(path, values, Collections.synchronizedList(new ArrayList<>()));
+  }
+
+  private AdapterProperties(
+      String path, Map<String, @Nullable Object> values, List<Problem> problems) {
     this.path = requireNonNull(path, "path is null");
     this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    this.problems = problems;
   }
 
   /**
@@ -276,7 +282,7 @@ public final class AdapterProperties {
   /** A view over a nested object, with its own path, sharing this one's problem list. */
   public AdapterProperties section(String key) {
     Map<String, @Nullable Object> nested = map(key).orElse(Map.of());
-    return new AdapterProperties(pathOf(key), nested);
+    return new AdapterProperties(pathOf(key), nested, problems);
   }
 
   /** Records a problem with a key of this section. */
