@@ -6,6 +6,7 @@ import io.github.qtogglemqtt.app.config.AppConfig;
 import io.github.qtogglemqtt.app.config.ConfigLoader;
 import io.github.qtogglemqtt.app.config.EffectiveConfig;
 import io.github.qtogglemqtt.app.config.HandlerEntry;
+import io.github.qtogglemqtt.app.lifecycle.ClientLogging;
 import io.github.qtogglemqtt.app.wiring.AdapterRegistry;
 import io.github.qtogglemqtt.app.wiring.AppAdapterContext;
 import io.github.qtogglemqtt.app.wiring.ConfigValidator;
@@ -50,6 +51,9 @@ record Prepared(
     AdapterContext context = AppAdapterContext.system(config.baseDirectory());
     AdapterRegistry registry = AdapterRegistry.load(Prepared.class.getClassLoader());
     ConfigValidator.Validation validation = ConfigValidator.validate(config, registry, context);
+    ClientLogging.apply(
+        config.handlers().stream()
+            .anyMatch(entry -> Boolean.TRUE.equals(entry.properties().raw("client_logging"))));
     for (String warning : validation.warnings()) {
       log.warn("{}", warning);
     }
