@@ -1,109 +1,23 @@
 package io.github.qtogglemqtt.adapter.mqtt.hivemq;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.qtogglemqtt.core.error.ConfigurationException;
-import io.github.qtogglemqtt.core.error.Problem;
-import io.github.qtogglemqtt.core.error.PublishException;
-import io.github.qtogglemqtt.core.model.OutboundMessage;
 import io.github.qtogglemqtt.core.port.out.BrokerPublisher;
-import io.github.qtogglemqtt.core.spi.AdapterContext;
-import io.github.qtogglemqtt.core.spi.AdapterProperties;
 import io.github.qtogglemqtt.core.spi.BrokerPublisherFactory;
-import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import io.github.qtogglemqtt.core.spi.BrokerPublisherFactoryContract;
 
-class HiveMqBrokerPublisherFactoryTest {
+class HiveMqBrokerPublisherFactoryTest extends BrokerPublisherFactoryContract {
 
-  @Test
-  void serviceLoader_findsExactlyThisFactory_namedHivemq() {
-    List<BrokerPublisherFactory> factories =
-        ServiceLoader.load(BrokerPublisherFactory.class).stream()
-            .map(ServiceLoader.Provider::get)
-            .toList();
-
-    assertThat(factories).hasSize(1);
-    assertThat(factories.getFirst()).isInstanceOf(HiveMqBrokerPublisherFactory.class);
-    assertThat(factories.getFirst().name()).isEqualTo("hivemq");
+  @Override
+  protected BrokerPublisherFactory factory() {
+    return new HiveMqBrokerPublisherFactory();
   }
 
-  @Test
-  void create_onlyServer_returnsADisconnectedPublisher() throws Exception {
-    AdapterProperties properties =
-        AdapterProperties.of("event_handlers[0]", Map.of("server", "127.0.0.1"));
-
-    try (BrokerPublisher publisher =
-        new HiveMqBrokerPublisherFactory().create(properties, AdapterContext.system())) {
-
-      assertThat(publisher).isInstanceOf(HiveMqBrokerPublisher.class);
-      assertThat(publisher.isConnected()).isFalse();
-      assertThat(properties.problems()).isEmpty();
-      var result = publisher.publish(OutboundMessage.of("t", "p", 1, false));
-      assertThatThrownBy(() -> result.get(5, TimeUnit.SECONDS))
-          .isInstanceOf(ExecutionException.class)
-          .hasCauseInstanceOf(PublishException.class);
-    }
+  @Override
+  protected String expectedName() {
+    return "hivemq";
   }
 
-  @Test
-  void create_protocol5AndTls_returnsAPublisher() {
-    AdapterProperties properties =
-        AdapterProperties.of(
-            "event_handlers[0]",
-            Map.of(
-                "server",
-                "broker.example",
-                "protocol_version",
-                5L,
-                "tls_enable",
-                true,
-                "tls_verify",
-                false,
-                "session_expiry",
-                60L));
-
-    try (BrokerPublisher publisher =
-        new HiveMqBrokerPublisherFactory().create(properties, AdapterContext.system())) {
-      assertThat(publisher.isConnected()).isFalse();
-    }
-  }
-
-  @Test
-  void create_invalidValues_throwsWithEveryProblem() {
-    AdapterProperties properties =
-        AdapterProperties.of(
-            "event_handlers[2]",
-            Map.of("port", 70000L, "qos", 1L, "keep_alive", "long", "protocol_version", 4L));
-
-    assertThatThrownBy(
-            () -> new HiveMqBrokerPublisherFactory().create(properties, AdapterContext.system()))
-        .isInstanceOfSatisfying(
-            ConfigurationException.class,
-            e ->
-                assertThat(e.problems())
-                    .extracting(Problem::path)
-                    .containsExactlyInAnyOrder(
-                        "event_handlers[2].server",
-                        "event_handlers[2].port",
-                        "event_handlers[2].keep_alive",
-                        "event_handlers[2].protocol_version"));
-  }
-
-  @Test
-  void create_unknownAndCoreKeys_leftUnreadForTheCoreAndTheApp() {
-    AdapterProperties properties =
-        AdapterProperties.of(
-            "event_handlers[0]",
-            Map.of("server", "b", "qos", 2L, "topic", "t", "password", "p", "sever", "typo"));
-
-    new HiveMqBrokerPublisherFactory().create(properties, AdapterContext.system()).close();
-
-    assertThat(properties.unreadKeys())
-        .containsExactlyInAnyOrder("qos", "topic", "password", "sever");
+  @Override
+  protected Class<? extends BrokerPublisher> publisherType() {
+    return HiveMqBrokerPublisher.class;
   }
 }
